@@ -1,0 +1,100 @@
+// BEGIN shared: counting-allocator
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// A global allocator that counts every call, then hands it to the system allocator.
+struct Counting;
+
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+static DEALLOCS: AtomicUsize = AtomicUsize::new(0);
+static REALLOCS: AtomicUsize = AtomicUsize::new(0);
+static BYTES: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(layout.size(), Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        DEALLOCS.fetch_add(1, Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        REALLOCS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(new_size.saturating_sub(layout.size()), Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The counters at one moment. `heap()` reads them; `since` subtracts two readings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[allow(dead_code, reason = "not every listing reads every counter")]
+struct Heap {
+    allocs: usize,
+    deallocs: usize,
+    reallocs: usize,
+    bytes: usize,
+}
+
+fn heap() -> Heap {
+    Heap {
+        allocs: ALLOCS.load(Relaxed),
+        deallocs: DEALLOCS.load(Relaxed),
+        reallocs: REALLOCS.load(Relaxed),
+        bytes: BYTES.load(Relaxed),
+    }
+}
+
+#[allow(dead_code, reason = "not every listing compares two readings")]
+impl Heap {
+    fn since(self, earlier: Heap) -> Heap {
+        Heap {
+            allocs: self.allocs - earlier.allocs,
+            deallocs: self.deallocs - earlier.deallocs,
+            reallocs: self.reallocs - earlier.reallocs,
+            bytes: self.bytes - earlier.bytes,
+        }
+    }
+}
+// END shared: counting-allocator
+
+#[derive(Clone, Copy)]
+struct Point {
+    x: i32,
+    y: i32,
+}
+
+fn main() {
+    // ANCHOR: main
+    let before = heap();
+    let a = Point { x: 1, y: 2 };
+    let b = a; // Copy: `a` stays usable; 8 bytes copied, nothing else
+    let copy_allocs = heap().since(before).allocs;
+
+    let before = heap();
+    let s = String::from("clone me");
+    let moved = s; // move: the 24-byte header is copied, `s` is no longer usable
+    let move_allocs = heap().since(before).allocs;
+
+    let before = heap();
+    let cloned = moved.clone(); // Clone: a new buffer, and the bytes copied into it
+    let clone_allocs = heap().since(before).allocs;
+
+    println!(
+        "Point copy:    {copy_allocs} allocation(s); a.x + b.y = {}",
+        a.x + b.y
+    );
+    println!("String::from:  {move_allocs} allocation(s), then the move adds none");
+    println!("String clone:  {clone_allocs} allocation(s)");
+    println!(
+        "same buffer after clone? {}",
+        moved.as_ptr() == cloned.as_ptr()
+    );
+    // ANCHOR_END: main
+}

@@ -1,0 +1,5 @@
+fn main() {
+    let greeting = String::from("hello");
+    let moved = greeting;
+    println!("{greeting}, {moved}");
+}

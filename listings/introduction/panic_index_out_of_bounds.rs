@@ -1,0 +1,6 @@
+fn main() {
+    let bytes = vec![1_u8, 2, 3];
+    let index = bytes.len();
+    println!("reading element {index} of {}", bytes.len());
+    println!("{}", bytes[index]);
+}

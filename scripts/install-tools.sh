@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs every command-line tool the book needs, at its pinned version, if it is missing
+# or at another version. Safe to run again: it does nothing when all is in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=tools.env
+source scripts/tools.env
+
+need() { # need <binary> <crate> <version>
+  local have
+  have=$("$1" --version 2>/dev/null | awk '{print $NF}' | sed 's/^v//') || true
+  if [ "$have" != "$3" ]; then
+    echo "install-tools: installing $2 $3 (found: ${have:-none})" >&2
+    cargo install --locked --quiet "$2" --version "$3"
+  fi
+}
+
+need mdbook mdbook "$MDBOOK_VERSION"
+need mdbook-mermaid mdbook-mermaid "$MDBOOK_MERMAID_VERSION"

@@ -1,0 +1,264 @@
+//! Compiling and running one listing with `rustc`, the way a reader would.
+//!
+//! Runs are cached under `target/listing-cache/`, keyed on everything that can change a result:
+//! the listing's exact text and path, the compiler's full version, and the flags. Change any
+//! of them and the listing is compiled and run again. `BOOK_NO_CACHE=1` turns the cache off.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// Bump when the cache's format or the flags' meaning changes.
+const CACHE_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// `rustc` defaults: no optimization, debug assertions on (like `cargo build`).
+    Debug,
+    /// `-C opt-level=3`, debug assertions off (like `cargo build --release`).
+    Release,
+}
+
+impl Profile {
+    pub fn flags(self) -> &'static [&'static str] {
+        match self {
+            Profile::Debug => &[],
+            Profile::Release => &["-C", "opt-level=3"],
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Debug => "debug",
+            Profile::Release => "release",
+        }
+    }
+}
+
+/// What running a listing produced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    /// The exit code, or `None` when a signal ended the process.
+    pub code: Option<i32>,
+    /// Whether this result came from the cache.
+    pub cached: bool,
+}
+
+/// The kind of a listing, from its file name.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// `NN-name.rs`: compiles, runs, exits 0.
+    Runs,
+    /// `panic_name.rs`: compiles, runs, panics (exit code 101).
+    Panics,
+    /// `fail_name.rs`: must not compile.
+    FailsToCompile,
+}
+
+pub fn kind_of(listing: &str) -> Kind {
+    let stem = Path::new(listing).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if stem.starts_with("fail_") {
+        Kind::FailsToCompile
+    } else if stem.starts_with("panic_") {
+        Kind::Panics
+    } else {
+        Kind::Runs
+    }
+}
+
+/// `rustc -vV`: the compiler's identity, part of every cache key.
+pub fn rustc_version(root: &Path) -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        let out = Command::new("rustc")
+            .arg("-vV")
+            .current_dir(root)
+            .output()
+            .expect("could not run rustc");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    })
+}
+
+/// The release line of `rustc -vV` (`1.95.0`).
+pub fn rustc_release(root: &Path) -> String {
+    rustc_version(root)
+        .lines()
+        .find_map(|l| l.strip_prefix("release: "))
+        .unwrap_or("unknown")
+        .to_owned()
+}
+
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| if p.is_absolute() { p } else { root.join(p) })
+        .unwrap_or_else(|| root.join("target"))
+}
+
+fn key(root: &Path, listing: &str, source: &str, profile: Profile) -> String {
+    let mut h = DefaultHasher::new();
+    (CACHE_VERSION, root, listing, source, rustc_version(root), profile.flags()).hash(&mut h);
+    let first = h.finish();
+    // A second, differently seeded hash makes an accidental collision irrelevant.
+    ("second", first, source).hash(&mut h);
+    format!("{first:016x}{:016x}", h.finish())
+}
+
+fn crate_name(listing: &str) -> String {
+    let stem = Path::new(listing).file_stem().and_then(|s| s.to_str()).unwrap_or("listing");
+    let clean: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    format!("listing_{clean}")
+}
+
+/// Compiles `listing` (a path relative to `root`, e.g. `listings/ch04-moves/01-x.rs`).
+/// Returns the binary, or the compiler's stderr when it does not compile.
+pub fn build(root: &Path, listing: &str, profile: Profile) -> Result<PathBuf, String> {
+    let rel = Path::new(listing);
+    let bin = target_dir(root)
+        .join("listings")
+        .join(profile.name())
+        .join(rel.parent().unwrap_or(Path::new("")))
+        .join(rel.file_stem().unwrap_or_default());
+    std::fs::create_dir_all(bin.parent().unwrap()).map_err(|e| e.to_string())?;
+    let out = Command::new("rustc")
+        .current_dir(root)
+        .args(["--edition", "2024", "--crate-type", "bin", "--crate-name"])
+        .arg(crate_name(listing))
+        .args(profile.flags())
+        .arg("-o")
+        .arg(&bin)
+        .arg(listing)
+        .output()
+        .map_err(|e| format!("could not run rustc: {e}"))?;
+    if out.status.success() {
+        Ok(bin)
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// Compiles and runs `listing` from the repository root, using the cache when allowed.
+pub fn run(root: &Path, listing: &str, profile: Profile) -> Result<Run, String> {
+    let source = std::fs::read_to_string(root.join(listing))
+        .map_err(|e| format!("cannot read {listing}: {e}"))?;
+    let use_cache = std::env::var_os("BOOK_NO_CACHE").is_none_or(|v| v.is_empty() || v == "0");
+    let entry = target_dir(root).join("listing-cache").join(key(root, listing, &source, profile));
+    if use_cache && let Some(run) = load(&entry) {
+        return Ok(run);
+    }
+    let bin = build(root, listing, profile)
+        .map_err(|stderr| format!("{listing} does not compile ({}):\n{stderr}", profile.name()))?;
+    let out = Command::new(&bin)
+        .current_dir(root)
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .map_err(|e| format!("could not run {}: {e}", bin.display()))?;
+    let run = Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code(),
+        cached: false,
+    };
+    if use_cache {
+        store(&entry, &run);
+    }
+    Ok(run)
+}
+
+fn load(entry: &Path) -> Option<Run> {
+    let code = std::fs::read_to_string(entry.join("code")).ok()?;
+    Some(Run {
+        stdout: std::fs::read_to_string(entry.join("stdout")).ok()?,
+        stderr: std::fs::read_to_string(entry.join("stderr")).ok()?,
+        code: code.trim().parse().ok(),
+        cached: true,
+    })
+}
+
+fn store(entry: &Path, run: &Run) {
+    // Write into a fresh directory, then rename: a reader never sees half an entry.
+    let tmp = entry.with_extension(format!("tmp{}", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        std::fs::create_dir_all(&tmp)?;
+        std::fs::write(tmp.join("stdout"), &run.stdout)?;
+        std::fs::write(tmp.join("stderr"), &run.stderr)?;
+        let code = run.code.map_or("signal".to_owned(), |c| c.to_string());
+        std::fs::write(tmp.join("code"), code)?;
+        std::fs::rename(&tmp, entry)
+    };
+    if write().is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+}
+
+/// Accepts `ch04-moves/01-x`, `ch04-moves/01-x.rs` or `listings/ch04-moves/01-x.rs`.
+pub fn resolve(root: &Path, name: &str) -> Result<String, String> {
+    let name = name.trim_start_matches("./");
+    let name = name.strip_prefix("listings/").unwrap_or(name);
+    let name = name.strip_suffix(".rs").unwrap_or(name);
+    let rel = format!("listings/{name}.rs");
+    if root.join(&rel).is_file() {
+        Ok(rel)
+    } else {
+        Err(format!("no listing {rel}; listings look like `ch04-moves/01-string-move`"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_come_from_file_names() {
+        assert_eq!(kind_of("listings/a/01-x.rs"), Kind::Runs);
+        assert_eq!(kind_of("listings/a/fail_x.rs"), Kind::FailsToCompile);
+        assert_eq!(kind_of("listings/a/panic_x.rs"), Kind::Panics);
+    }
+
+    #[test]
+    fn crate_names_are_valid_identifiers() {
+        assert_eq!(crate_name("listings/ch04-moves/01-string-move.rs"), "listing_01_string_move");
+    }
+
+    #[test]
+    fn the_cache_key_changes_with_text_profile_and_path() {
+        // (The root is part of the key too, so two checkouts never share entries.)
+        let root = Path::new(".");
+        let base = key(root, "a.rs", "fn main() {}", Profile::Debug);
+        assert_eq!(base, key(root, "a.rs", "fn main() {}", Profile::Debug));
+        assert_ne!(base, key(root, "a.rs", "fn main() { }", Profile::Debug));
+        assert_ne!(base, key(root, "a.rs", "fn main() {}", Profile::Release));
+        assert_ne!(base, key(root, "b.rs", "fn main() {}", Profile::Debug));
+    }
+
+    #[test]
+    fn a_cached_listing_runs_again_after_it_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("listings/t")).unwrap();
+        let file = "listings/t/01-hello.rs";
+        std::fs::write(root.join(file), "fn main() { println!(\"one\"); }\n").unwrap();
+        let first = run(root, file, Profile::Debug).unwrap();
+        assert_eq!((first.stdout.as_str(), first.cached), ("one\n", false));
+        let again = run(root, file, Profile::Debug).unwrap();
+        assert_eq!((again.stdout.as_str(), again.cached), ("one\n", true));
+        std::fs::write(root.join(file), "fn main() { println!(\"two\"); }\n").unwrap();
+        let changed = run(root, file, Profile::Debug).unwrap();
+        assert_eq!((changed.stdout.as_str(), changed.cached), ("two\n", false));
+    }
+
+    #[test]
+    fn resolve_accepts_short_names() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("listings/c")).unwrap();
+        std::fs::write(dir.path().join("listings/c/01-a.rs"), "").unwrap();
+        for name in ["c/01-a", "c/01-a.rs", "listings/c/01-a.rs"] {
+            assert_eq!(resolve(dir.path(), name).unwrap(), "listings/c/01-a.rs");
+        }
+        assert!(resolve(dir.path(), "c/nope").unwrap_err().contains("no listing"));
+    }
+}

@@ -1,0 +1,292 @@
+//! Code blocks and mdBook directives in chapter text.
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One code block, fenced or indented.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// 1-based line of the opening fence (or of the first line of an indented block).
+    pub line: usize,
+    pub fenced: bool,
+    /// The fence's info string, as written.
+    pub info: String,
+    /// The first word of the info string: the language (`""` when there is none).
+    pub lang: String,
+    /// The other words of the info string (`compile_fail`, `E0382`, `no_run`, ...).
+    pub attrs: Vec<String>,
+    pub content: String,
+    /// The `<!-- block ... -->` marker right before the block, in annotated text.
+    pub marker: Option<Marker>,
+}
+
+impl Block {
+    pub fn has_attr(&self, attr: &str) -> bool {
+        self.attrs.iter().any(|a| a == attr)
+    }
+
+    /// The `EXXXX` error code among the attributes, if any.
+    pub fn error_code(&self) -> Option<&str> {
+        self.attrs.iter().map(String::as_str).find(|a| is_error_code(a))
+    }
+}
+
+/// `E` followed by four digits.
+pub fn is_error_code(s: &str) -> bool {
+    s.len() == 5 && s.starts_with('E') && s[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Where an expanded block came from: the chapter line of its raw fence, and the listing its
+/// first directive includes (if any).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// The chapter's file, relative to the repository root.
+    pub chapter: String,
+    pub line: usize,
+    pub listing: Option<String>,
+}
+
+const MARKER_PREFIX: &str = "<!-- block ";
+
+impl Marker {
+    pub fn render(&self) -> String {
+        format!(
+            "{MARKER_PREFIX}{}:{} {} -->",
+            self.chapter,
+            self.line,
+            self.listing.as_deref().unwrap_or("-")
+        )
+    }
+
+    pub fn parse(html: &str) -> Option<Marker> {
+        let rest = html.trim().strip_prefix(MARKER_PREFIX)?.strip_suffix("-->")?;
+        let mut words = rest.split_whitespace();
+        let (chapter, line) = words.next()?.rsplit_once(':')?;
+        let line = line.parse().ok()?;
+        let listing = words.next().filter(|w| *w != "-").map(str::to_owned);
+        Some(Marker { chapter: chapter.to_owned(), line, listing })
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+fn split_info(info: &str) -> (String, Vec<String>) {
+    // The way mdBook's HTML renderer reads it: split on spaces, tabs and commas;
+    // the first word is the language, the rest become classes.
+    let mut words = info
+        .split([' ', '\t', ','])
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned);
+    let lang = words.next().unwrap_or_default();
+    (lang, words.collect())
+}
+
+/// Every code block in `text`, in order.
+pub fn code_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut pending_marker: Option<Marker> = None;
+    let parser = Parser::new_ext(text, Options::empty()).into_offset_iter();
+    for (event, range) in parser {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(marker) = Marker::parse(&html) {
+                    pending_marker = Some(marker);
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let (fenced, info) = match kind {
+                    CodeBlockKind::Fenced(info) => (true, info.to_string()),
+                    CodeBlockKind::Indented => (false, String::new()),
+                };
+                let (lang, attrs) = split_info(&info);
+                current = Some(Block {
+                    line: line_of(text, range.start),
+                    fenced,
+                    info,
+                    lang,
+                    attrs,
+                    content: String::new(),
+                    marker: pending_marker.take(),
+                });
+            }
+            Event::Text(t) => {
+                if let Some(block) = current.as_mut() {
+                    block.content.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(block) = current.take() {
+                    blocks.push(block);
+                }
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// The kinds of `{{#...}}` directive mdBook's link preprocessor knows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DirectiveKind {
+    Include,
+    RustdocInclude,
+    Playground,
+    Title,
+}
+
+/// One `{{#include path:selector}}`-style directive.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Directive {
+    pub kind: DirectiveKind,
+    /// The directive as written.
+    pub text: String,
+    /// The file, relative to the chapter's directory.
+    pub path: String,
+    /// What follows the first `:`: an anchor name or a line range.
+    pub selector: Option<String>,
+    /// Byte offset in the text searched.
+    pub offset: usize,
+}
+
+impl Directive {
+    /// The anchor named by the selector, when it is not a line range.
+    pub fn anchor(&self) -> Option<&str> {
+        let sel = self.selector.as_deref()?;
+        let is_range = sel.split(':').all(|p| p.is_empty() || p.bytes().all(|b| b.is_ascii_digit()));
+        (!is_range).then_some(sel)
+    }
+}
+
+/// The same pattern mdBook uses to find links, escaped ones included.
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\\\{\{\#.*\}\}|\{\{\s*\#([a-zA-Z0-9_]+)\s+([^}]+)\}\}").unwrap()
+});
+
+/// Every directive in `text` (escaped ones, `\{{#...}}`, are skipped).
+pub fn directives(text: &str) -> Vec<Directive> {
+    LINK.captures_iter(text)
+        .filter_map(|caps| {
+            let kind = match caps.get(1)?.as_str() {
+                "include" => DirectiveKind::Include,
+                "rustdoc_include" => DirectiveKind::RustdocInclude,
+                "playground" => DirectiveKind::Playground,
+                "title" => DirectiveKind::Title,
+                _ => return None,
+            };
+            let whole = caps.get(0)?;
+            let target = caps.get(2)?.as_str().split_whitespace().next()?;
+            let (path, selector) = match (kind, target.split_once(':')) {
+                (DirectiveKind::Include | DirectiveKind::RustdocInclude, Some((p, s))) => {
+                    (p.to_owned(), Some(s.to_owned()))
+                }
+                _ => (target.to_owned(), None),
+            };
+            Some(Directive {
+                kind,
+                text: whole.as_str().to_owned(),
+                path,
+                selector,
+                offset: whole.start(),
+            })
+        })
+        .collect()
+}
+
+/// Inserts a [`Marker`] before every fenced block and every `{{#playground}}` outside a block,
+/// so that blocks can be traced back to their chapter line after expansion.
+/// `listing_of` turns a directive into the repository path of the file it includes.
+pub fn annotate(raw: &str, chapter: &str, listing_of: impl Fn(&Directive) -> Option<String>) -> String {
+    let mut inserts: Vec<(usize, String)> = Vec::new();
+    let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
+    let line_start = |offset: usize| raw[..offset].rfind('\n').map_or(0, |i| i + 1);
+    for (event, range) in Parser::new_ext(raw, Options::empty()).into_offset_iter() {
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) = event {
+            let start = line_start(range.start);
+            let prefix: String = raw[start..range.start].to_owned();
+            let listing = directives(&raw[range.clone()]).iter().find_map(&listing_of);
+            let marker = Marker { chapter: chapter.to_owned(), line: line_of(raw, range.start), listing };
+            inserts.push((start, format!("{prefix}{}\n", marker.render())));
+            covered.push(range);
+        }
+    }
+    for d in directives(raw) {
+        let inside = covered.iter().any(|r| r.contains(&d.offset));
+        if d.kind == DirectiveKind::Playground && !inside {
+            let start = line_start(d.offset);
+            let marker = Marker { chapter: chapter.to_owned(), line: line_of(raw, d.offset), listing: listing_of(&d) };
+            inserts.push((start, format!("{}\n\n", marker.render())));
+        }
+    }
+    inserts.sort_by_key(|(at, _)| *at);
+    let mut out = String::with_capacity(raw.len() + inserts.len() * 64);
+    let mut last = 0;
+    for (at, text) in inserts {
+        out.push_str(&raw[last..at]);
+        out.push_str(&text);
+        last = at;
+    }
+    out.push_str(&raw[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_keep_language_attributes_and_lines() {
+        let text = "# T\n\n```rust,compile_fail,E0382\nfn main() {}\n```\n\n```\nplain\n```\n";
+        let blocks = code_blocks(text);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].lang, "rust");
+        assert_eq!(blocks[0].attrs, ["compile_fail", "E0382"]);
+        assert_eq!(blocks[0].error_code(), Some("E0382"));
+        assert_eq!(blocks[0].line, 3);
+        assert_eq!(blocks[1].lang, "");
+        assert_eq!(blocks[1].line, 7);
+    }
+
+    #[test]
+    fn indented_blocks_are_found() {
+        let blocks = code_blocks("Para.\n\n    let x = 1;\n");
+        assert_eq!(blocks.len(), 1);
+        assert!(!blocks[0].fenced);
+    }
+
+    #[test]
+    fn directives_are_parsed_like_mdbook() {
+        let ds = directives(
+            "{{#include a.rs:main}} {{#rustdoc_include b.rs:2:5}} {{ #playground c.rs editable }} \\{{#include no.rs}}",
+        );
+        assert_eq!(ds.len(), 3);
+        assert_eq!(ds[0].kind, DirectiveKind::Include);
+        assert_eq!(ds[0].anchor(), Some("main"));
+        assert_eq!(ds[1].selector.as_deref(), Some("2:5"));
+        assert_eq!(ds[1].anchor(), None);
+        assert_eq!(ds[2].kind, DirectiveKind::Playground);
+        assert_eq!(ds[2].path, "c.rs");
+    }
+
+    #[test]
+    fn markers_survive_a_round_trip_and_attach_to_the_next_block() {
+        let raw = "Text\n\n```rust\n{{#include ../listings/x/01-a.rs}}\n```\n";
+        let annotated = annotate(raw, "src/c.md", |d| Some(format!("listings/x/{}", d.path.rsplit('/').next().unwrap())));
+        let blocks = code_blocks(&annotated);
+        assert_eq!(blocks.len(), 1);
+        let marker = blocks[0].marker.clone().expect("marker");
+        assert_eq!((marker.chapter.as_str(), marker.line), ("src/c.md", 3));
+        assert_eq!(marker.listing.as_deref(), Some("listings/x/01-a.rs"));
+    }
+
+    #[test]
+    fn markers_keep_list_indentation() {
+        let raw = "- item\n\n  ```text\n  hi\n  ```\n";
+        let annotated = annotate(raw, "src/c.md", |_| None);
+        assert!(annotated.contains("  <!-- block src/c.md:3 - -->\n  ```text"), "{annotated}");
+        assert_eq!(code_blocks(&annotated)[0].content, "hi\n");
+    }
+}

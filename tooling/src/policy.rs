@@ -1,0 +1,330 @@
+//! The rules of CONTRIBUTING.md, checked. Every problem names the chapter (file and line) and,
+//! where there is one, the listing.
+
+use crate::book::{self, Book, Chapter};
+use crate::listing::{Kind, kind_of};
+use crate::markdown::{self, Block, Directive, DirectiveKind};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// `src/ch04-moves.md`, or `listings/` for problems that belong to no chapter.
+    pub chapter: String,
+    /// 1-based line in the chapter (0 when it has none).
+    pub line: usize,
+    pub listing: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.chapter)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+        }
+        if let Some(listing) = &self.listing {
+            write!(f, " [{listing}]")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Runs every check on `book`.
+pub fn check(book: &Book) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut included = BTreeSet::new();
+    for chapter in &book.chapters {
+        check_chapter(book, chapter, &mut included, &mut problems);
+    }
+    check_listings(book, &included, &mut problems);
+    problems
+}
+
+/// Formats problems for a test failure.
+pub fn report(problems: &[Problem]) -> String {
+    let mut out = format!("{} problem(s) in the book:\n", problems.len());
+    for p in problems {
+        out.push_str(&format!("  - {p}\n"));
+    }
+    out.push_str("See CONTRIBUTING.md for the rules.\n");
+    out
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+struct Ctx<'a> {
+    book: &'a Book,
+    chapter: &'a Chapter,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Ctx<'_> {
+    fn problem(&mut self, line: usize, listing: Option<&str>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            chapter: self.chapter.file.clone(),
+            line,
+            listing: listing.map(str::to_owned),
+            message: message.into(),
+        });
+    }
+
+    fn target(&self, d: &Directive) -> Option<String> {
+        book::target_of(&self.book.root, &self.chapter.dir, d)
+    }
+}
+
+fn check_chapter(book: &Book, chapter: &Chapter, included: &mut BTreeSet<String>, problems: &mut Vec<Problem>) {
+    let mut cx = Ctx { book, chapter, problems };
+    let raw = &chapter.raw;
+
+    // Every directive resolves: the file exists, and so does the anchor. (While blessing, a
+    // missing snapshot of an existing listing is about to be written: not a problem.)
+    let mut reported = Vec::new();
+    for d in markdown::directives(raw) {
+        if d.kind == DirectiveKind::Title {
+            continue;
+        }
+        let line = line_of(raw, d.offset);
+        let Some(target) = cx.target(&d) else {
+            cx.problem(line, None, format!("`{}` points outside the repository", d.text));
+            continue;
+        };
+        included.insert(target.clone());
+        let path = book.root.join(&target);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            let to_be_blessed = crate::blessing()
+                && snapshot_source(&target).is_some_and(|src| book.root.join(src).is_file());
+            if !to_be_blessed {
+                cx.problem(line, Some(&target), format!("`{}`: the file does not exist", d.text));
+            }
+            reported.push(d.text.clone());
+            continue;
+        };
+        if let Some(anchor) = d.anchor()
+            && !has_anchor(&text, anchor)
+        {
+            cx.problem(line, Some(&target), format!("`{}`: no `ANCHOR: {anchor}` in the file", d.text));
+        }
+    }
+
+    // What mdBook itself complained about while expanding.
+    for err in &chapter.mdbook_errors {
+        if reported.iter().any(|text| err.contains(text.as_str())) {
+            continue; // already named above, more plainly
+        }
+        let d = markdown::directives(raw).into_iter().find(|d| err.contains(&d.text));
+        let line = d.as_ref().map_or(0, |d| line_of(raw, d.offset));
+        let listing = d.as_ref().and_then(|d| cx.target(d));
+        cx.problem(line, listing.as_deref(), format!("mdBook: {err}"));
+    }
+
+    let blocks = markdown::code_blocks(raw);
+    for (i, block) in blocks.iter().enumerate() {
+        check_block(&mut cx, block, blocks.get(i + 1));
+    }
+
+    // After expansion: an include that produced nothing (mdBook renders a misspelled
+    // anchor as an empty block, silently).
+    let by_line: BTreeMap<usize, &Block> = blocks.iter().map(|b| (b.line, b)).collect();
+    for block in markdown::code_blocks(&chapter.expanded) {
+        let Some(marker) = &block.marker else { continue };
+        let Some(raw_block) = by_line.get(&marker.line) else { continue };
+        let had_directive = !markdown::directives(&raw_block.content).is_empty();
+        if had_directive && block.content.trim().is_empty() {
+            cx.problem(
+                marker.line,
+                marker.listing.as_deref(),
+                "the block is empty after expansion (a missing anchor or an empty range?)",
+            );
+        }
+    }
+}
+
+fn has_anchor(text: &str, anchor: &str) -> bool {
+    let re = Regex::new(&format!(r"ANCHOR:\s*{}(\s|$)", regex::escape(anchor))).unwrap();
+    text.lines().any(|l| re.is_match(l))
+}
+
+fn check_block(cx: &mut Ctx<'_>, block: &Block, next: Option<&Block>) {
+    let line = block.line;
+    if !block.fenced {
+        cx.problem(line, None, "indented code block: use a fence with a language (```text)");
+        return;
+    }
+    if block.lang.is_empty() {
+        cx.problem(line, None, "code fence without a language (```rust, ```text, ```console...)");
+    }
+    if block.has_attr("ignore") {
+        cx.problem(line, None, "block marked `ignore`: every block is compiled and run (use a fail_ or panic_ listing, or no_run)");
+    }
+    let directives = markdown::directives(&block.content);
+    let targets: Vec<String> = directives.iter().filter_map(|d| cx.target(d)).collect();
+    let listing = targets.first().cloned();
+    let listing = listing.as_deref();
+
+    if block.lang != "rust" {
+        if block.has_attr("compile_fail") || block.has_attr("should_panic") {
+            cx.problem(line, listing, "compile_fail/should_panic on a block that is not ```rust");
+        }
+        return;
+    }
+    let rest: String = markdown_without_directives(&block.content);
+    if directives.is_empty() || !rest.trim().is_empty() {
+        cx.problem(line, listing, "inline Rust code: code lives in listings/; include it with {{#rustdoc_include}}");
+    }
+    let kinds: Vec<Kind> = targets.iter().filter(|t| t.ends_with(".rs")).map(|t| kind_of(t)).collect();
+    let fails = kinds.contains(&Kind::FailsToCompile);
+    let panics = kinds.contains(&Kind::Panics);
+
+    if block.has_attr("compile_fail") {
+        if !fails || targets.len() != 1 {
+            cx.problem(line, listing, "compile_fail block: it must include exactly one fail_ listing, checked by trybuild");
+            return;
+        }
+        let listing = listing.unwrap();
+        let stderr = listing.replace(".rs", ".stderr");
+        let expected = std::fs::read_to_string(cx.book.root.join(&stderr))
+            .ok()
+            .and_then(|s| first_error_code(&s));
+        match (block.error_code(), expected) {
+            (Some(have), Some(want)) if have != want => cx.problem(
+                line,
+                Some(listing),
+                format!("the block says {have} but the compiler says {want} ({stderr})"),
+            ),
+            (None, Some(want)) => cx.problem(line, Some(listing), format!("mark the block compile_fail,{want}")),
+            (Some(have), None) if Path::new(&cx.book.root.join(&stderr)).exists() => cx.problem(
+                line,
+                Some(listing),
+                format!("the block says {have} but {stderr} has no error code"),
+            ),
+            _ => {}
+        }
+        let shows_stderr = next.is_some_and(|n| {
+            markdown::directives(&n.content).iter().any(|d| cx.target(d).as_deref() == Some(stderr.as_str()))
+        });
+        if !shows_stderr {
+            cx.problem(line, Some(listing), format!("show the compiler's error right under the code: a ```text block including {stderr}"));
+        }
+    } else if fails {
+        cx.problem(line, listing, "a fail_ listing must be shown in a block marked compile_fail,EXXXX");
+    }
+
+    if block.has_attr("should_panic") != panics {
+        let msg = if panics {
+            "a panic_ listing must be shown in a block marked should_panic"
+        } else {
+            "should_panic block: it must include a panic_ listing"
+        };
+        cx.problem(line, listing, msg);
+    }
+}
+
+fn markdown_without_directives(content: &str) -> String {
+    let mut out = content.to_owned();
+    for d in markdown::directives(content) {
+        out = out.replace(&d.text, "");
+    }
+    out
+}
+
+/// The first `error[EXXXX]` code in compiler output.
+pub fn first_error_code(stderr: &str) -> Option<String> {
+    stderr.lines().find_map(|l| {
+        let rest = l.strip_prefix("error[")?;
+        let code = rest.split(']').next()?;
+        markdown::is_error_code(code).then(|| code.to_owned())
+    })
+}
+
+fn check_listings(book: &Book, included: &BTreeSet<String>, problems: &mut Vec<Problem>) {
+    let mut problem = |listing: &str, message: String| {
+        problems.push(Problem { chapter: "listings/".into(), line: 0, listing: Some(listing.into()), message });
+    };
+    let files = book::files_under(&book.root, &book.root.join("listings"));
+    let sources: BTreeSet<&String> = files.iter().filter(|f| f.ends_with(".rs")).collect();
+    for file in &files {
+        if file.ends_with(".rs") {
+            if !included.contains(file) {
+                problem(file, "no chapter includes this listing, so no reader sees it".into());
+            }
+        } else if let Some(base) = snapshot_source(file)
+            && !sources.contains(&base)
+        {
+            problem(file, format!("a snapshot of {base}, which does not exist"));
+        }
+    }
+    check_shared_regions(book, &files, &mut problem);
+}
+
+/// `x.stdout`, `x.stderr`, `x.release.stdout` → `x.rs`.
+fn snapshot_source(file: &str) -> Option<String> {
+    let base = file
+        .strip_suffix(".release.stdout")
+        .or_else(|| file.strip_suffix(".stdout"))
+        .or_else(|| file.strip_suffix(".stderr"))?;
+    Some(format!("{base}.rs"))
+}
+
+/// Code between `// BEGIN shared: NAME` and `// END shared: NAME` must be the same in every
+/// listing that carries it.
+fn check_shared_regions(book: &Book, files: &[String], problem: &mut impl FnMut(&str, String)) {
+    let mut regions: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for file in files.iter().filter(|f| f.ends_with(".rs")) {
+        let Ok(text) = std::fs::read_to_string(book.root.join(file)) else { continue };
+        match shared_regions(&text) {
+            Ok(found) => {
+                for (name, body) in found {
+                    regions.entry(name).or_default().push((file.clone(), body));
+                }
+            }
+            Err(e) => problem(file, e),
+        }
+    }
+    for (name, copies) in regions {
+        // The most common text is the reference; the others are named.
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, body) in &copies {
+            *counts.entry(body).or_default() += 1;
+        }
+        let reference = counts.iter().max_by_key(|(_, n)| **n).map(|(b, _)| *b).unwrap_or_default();
+        let holder = copies.iter().find(|(_, b)| b == reference).map(|(f, _)| f.clone()).unwrap_or_default();
+        for (file, body) in &copies {
+            if body != reference {
+                problem(file, format!("its copy of the shared region `{name}` differs from the one in {holder}"));
+            }
+        }
+    }
+}
+
+/// The shared regions of one file, by name.
+pub fn shared_regions(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, String)> = None;
+    for line in text.lines() {
+        let t = line.trim();
+        if let Some(name) = t.strip_prefix("// BEGIN shared:") {
+            if let Some((name, _)) = &open {
+                return Err(format!("shared region `{name}` is not closed before the next one"));
+            }
+            open = Some((name.trim().to_owned(), String::new()));
+        } else if let Some(name) = t.strip_prefix("// END shared:") {
+            match open.take() {
+                Some((n, body)) if n == name.trim() => out.push((n, body)),
+                _ => return Err(format!("`// END shared:{name}` without its BEGIN")),
+            }
+        } else if let Some((_, body)) = open.as_mut() {
+            body.push_str(line);
+            body.push('\n');
+        }
+    }
+    match open {
+        Some((name, _)) => Err(format!("shared region `{name}` is never closed")),
+        None => Ok(out),
+    }
+}
