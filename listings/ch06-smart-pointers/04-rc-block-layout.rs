@@ -28,16 +28,14 @@ unsafe impl GlobalAlloc for RecordLastBlock {
 
 #[global_allocator]
 static GLOBAL: RecordLastBlock = RecordLastBlock;
-// ANCHOR_END: recorder
 
-// ANCHOR: words
 /// Reads the two machine words at the start of the block that holds `value`,
 /// `offset` bytes in front of it. (Relies on today's std layout; a probe, not an API.)
 fn first_two_words<T>(value: *const T, offset: usize) -> [usize; 2] {
     let block = value.cast::<u8>().wrapping_sub(offset).cast::<usize>();
     unsafe { [block.read(), block.add(1).read()] }
 }
-// ANCHOR_END: words
+// ANCHOR_END: recorder
 
 fn main() {
     // ANCHOR: main

@@ -77,11 +77,12 @@ fn bytes_for<T>(make: impl FnOnce() -> T) -> usize {
 }
 
 // ANCHOR: row
-/// One row: the type, its size, and the bytes `Box::new`, `Rc::new`, `Arc::new` ask for.
+/// One row: the type's size and alignment, and the bytes `Box::new`, `Rc::new`, `Arc::new` ask for.
 macro_rules! row {
     ($t:ty, $value:expr) => {
         [
             size_of::<$t>(),
+            align_of::<$t>(),
             bytes_for(|| Box::new($value)),
             bytes_for(|| Rc::new($value)),
             bytes_for(|| Arc::new($value)),
@@ -101,11 +102,11 @@ fn main() {
         ("Mutex<u64>", row!(Mutex<u64>, Mutex::new(0_u64))),
     ];
     println!(
-        "{:<11} {:>7} {:>5} {:>5} {:>5}",
-        "T", "size_of", "Box", "Rc", "Arc"
+        "{:<11} {:>7} {:>8} {:>5} {:>5} {:>5}",
+        "T", "size_of", "align_of", "Box", "Rc", "Arc"
     );
-    for (name, [size, boxed, rc, arc]) in rows {
-        println!("{name:<11} {size:>7} {boxed:>5} {rc:>5} {arc:>5}");
+    for (name, [size, align, boxed, rc, arc]) in rows {
+        println!("{name:<11} {size:>7} {align:>8} {boxed:>5} {rc:>5} {arc:>5}");
     }
     let rc_str = bytes_for(|| Rc::<str>::from("hello"));
     println!("Rc::<str>::from(\"hello\") asks for {rc_str} bytes");
@@ -113,12 +114,12 @@ fn main() {
 
     if cfg!(all(target_arch = "x86_64", target_os = "linux")) {
         let expected = [
-            ("()", [0, 0, 16, 16]),
-            ("u8", [1, 1, 24, 24]),
-            ("u64", [8, 8, 24, 24]),
-            ("u128", [16, 16, 32, 32]),
-            ("[u8; 100]", [100, 100, 120, 120]),
-            ("Mutex<u64>", [16, 16, 32, 32]),
+            ("()", [0, 1, 0, 16, 16]),
+            ("u8", [1, 1, 1, 24, 24]),
+            ("u64", [8, 8, 8, 24, 24]),
+            ("u128", [16, 16, 16, 32, 32]),
+            ("[u8; 100]", [100, 1, 100, 120, 120]),
+            ("Mutex<u64>", [16, 8, 16, 32, 32]),
         ];
         assert_eq!(rows, expected);
         assert_eq!(rc_str, 24);

@@ -6,11 +6,13 @@
 //! - [`policy`] checks the rules in CONTRIBUTING.md and names the chapter and listing at fault.
 //! - [`listing`] compiles and runs one listing (with a result cache), for the output test and for
 //!   `cargo listing`.
+//! - [`outputs`] runs every listing and compares what it prints with its snapshots.
 //! - [`snapshot`] normalizes output that varies and compares or re-blesses snapshots.
 
 pub mod book;
 pub mod listing;
 pub mod markdown;
+pub mod outputs;
 pub mod policy;
 pub mod snapshot;
 

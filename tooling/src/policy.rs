@@ -159,13 +159,13 @@ fn check_block(cx: &mut Ctx<'_>, block: &Block, next: Option<&Block>) {
     if block.lang.is_empty() {
         cx.problem(line, None, "code fence without a language (```rust, ```text, ```console...)");
     }
-    if block.has_attr("ignore") {
-        cx.problem(line, None, "block marked `ignore`: every block is compiled and run (use a fail_ or panic_ listing, or no_run)");
-    }
     let directives = markdown::directives(&block.content);
     let targets: Vec<String> = directives.iter().filter_map(|d| cx.target(d)).collect();
     let listing = targets.first().cloned();
     let listing = listing.as_deref();
+    if block.has_attr("ignore") {
+        cx.problem(line, listing, "block marked `ignore`: every block is compiled and run (use a fail_ or panic_ listing, or no_run)");
+    }
 
     if block.lang != "rust" {
         if block.has_attr("compile_fail") || block.has_attr("should_panic") {

@@ -29,25 +29,47 @@ fn test_omitted_lines() {
         #[allow(dead_code)]
         fn main() {
             let map = Map::new();
-
-        let _ = map;
+            
+            let _ = map;
         }
         "###,
     );
 
+    // PATCH(as-shown): like mdBook's playground, a hidden line keeps its indentation.
     assert_eq!(create_test_input(&get_lines(lines)), expected);
 }
 
 #[test]
-fn test_markdown_files_of_directory() {
-    let files = [
-        "../testing/tests/hashtag-test.md",
-        "../testing/tests/section-names.md",
-        "../testing/tests/should-panic-test.md",
-        "../testing/tests/two-rand-versions-real.md",
-    ];
-    let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
-    assert_eq!(markdown_files_of_directory("../testing/tests/"), files);
+fn patch_code_without_main_is_wrapped_like_mdbook() {
+    let input = vec!["#![allow(dead_code)]\n".to_owned(), "let x = 1;\n".to_owned()];
+    assert_eq!(
+        create_test_input(&input),
+        "#![allow(unused)]\n#![allow(dead_code)]\nfn main() {\nlet x = 1;\n}\n"
+    );
+}
+
+#[test]
+fn patch_double_hash_is_unescaped() {
+    let input = vec!["fn main() {\n".to_owned(), "    ##[derive(Debug)] // shown\n".to_owned(), "}\n".to_owned()];
+    assert_eq!(create_test_input(&input), "fn main() {\n    #[derive(Debug)] // shown\n}\n");
+}
+
+#[test]
+fn patch_compile_fail_codes_and_editions_are_read() {
+    let info = parse_code_block_info("rust,compile_fail,E0382");
+    assert!(info.is_rust);
+    assert_eq!(info.compile_fail, Some(Some("E0382".to_owned())));
+    let info = parse_code_block_info("rust,edition2021");
+    assert_eq!(info.edition.as_deref(), Some("2021"));
+    assert_eq!(info.compile_fail, None);
+}
+
+#[test]
+fn patch_markers_name_the_test_and_its_origin() {
+    let md = "<!-- block src/ch04-moves.md:12 listings/ch04-moves/01-string-move.rs -->\n```rust\nfn main() {}\n```\n";
+    let (tests, _) = extract_tests_from_string(md, "ch04_moves");
+    assert_eq!(tests[0].name, "ch04_moves_line_12_01_string_move");
+    assert_eq!(tests[0].origin, "src/ch04-moves.md:12 [listings/ch04-moves/01-string-move.rs]");
 }
 
 #[test]
