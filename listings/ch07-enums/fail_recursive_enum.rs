@@ -1,6 +1,0 @@
-enum List {
-    Cons(u32, List),
-    Nil,
-}
-
-fn main() {}
