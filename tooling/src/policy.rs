@@ -127,6 +127,8 @@ fn check_chapter(book: &Book, chapter: &Chapter, included: &mut BTreeSet<String>
     for (i, block) in blocks.iter().enumerate() {
         check_block(&mut cx, block, blocks.get(i + 1));
     }
+    check_figures(&mut cx, &blocks);
+    check_shape(&mut cx, &blocks);
 
     // After expansion: an include that produced nothing (mdBook renders a misspelled
     // anchor as an empty block, silently).
@@ -326,5 +328,88 @@ pub fn shared_regions(text: &str) -> Result<Vec<(String, String)>, String> {
     match open {
         Some((name, _)) => Err(format!("shared region `{name}` is never closed")),
         None => Ok(out),
+    }
+}
+
+/// One `<figure class="listing" id="listing-N-M">` … `</figure>` in a chapter.
+struct Figure {
+    id: String,
+    lines: std::ops::RangeInclusive<usize>,
+    caption: Option<String>,
+}
+
+fn figures(raw: &str) -> Vec<Figure> {
+    let open = Regex::new(r#"<figure class="listing" id="([^"]+)">"#).unwrap();
+    let caption = Regex::new(r"(?s)<figcaption>(.*?)</figcaption>").unwrap();
+    open.captures_iter(raw)
+        .map(|c| {
+            let start = c.get(0).unwrap().start();
+            let end = raw[start..].find("</figure>").map_or(raw.len(), |e| start + e);
+            let body = &raw[start..end];
+            Figure {
+                id: c[1].to_owned(),
+                lines: line_of(raw, start)..=line_of(raw, end),
+                caption: caption.captures(body).map(|m| m[1].split_whitespace().collect::<Vec<_>>().join(" ")),
+            }
+        })
+        .collect()
+}
+
+/// Listings are numbered figures: `listing-N-M` in order (N is the chapter's number; chapters
+/// without one use the prefix of their first figure), captioned "Listing N-M: …" and naming the
+/// file they show. Every Rust block that shows a listing sits in such a figure.
+fn check_figures(cx: &mut Ctx<'_>, blocks: &[Block]) {
+    let raw = &cx.chapter.raw;
+    let figs = figures(raw);
+    let prefix = cx.chapter.number.clone().or_else(|| {
+        figs.first().and_then(|f| f.id.strip_prefix("listing-")?.rsplit_once('-').map(|(p, _)| p.to_owned()))
+    });
+    for (i, fig) in figs.iter().enumerate() {
+        let line = *fig.lines.start();
+        let expected = format!("listing-{}-{}", prefix.as_deref().unwrap_or("?"), i + 1);
+        if fig.id != expected {
+            cx.problem(line, None, format!("figure id `{}` should be `{expected}` (listings are numbered in order)", fig.id));
+        }
+        let number = expected.trim_start_matches("listing-");
+        let inside: Vec<&Block> = blocks.iter().filter(|b| fig.lines.contains(&b.line)).collect();
+        let shown: Vec<String> = inside
+            .iter()
+            .filter(|b| b.lang == "rust")
+            .flat_map(|b| markdown::directives(&b.content))
+            .filter_map(|d| cx.target(&d))
+            .collect();
+        match &fig.caption {
+            None => cx.problem(line, shown.first().map(String::as_str), "figure without a <figcaption>"),
+            Some(caption) => {
+                if !caption.starts_with(&format!("Listing {number}: ")) {
+                    cx.problem(line, shown.first().map(String::as_str), format!("the caption should start with \"Listing {number}: \""));
+                }
+                for file in &shown {
+                    if !caption.contains(file.as_str()) {
+                        cx.problem(line, Some(file), "the caption should name the file it shows");
+                    }
+                }
+            }
+        }
+    }
+    for block in blocks.iter().filter(|b| b.lang == "rust" && !markdown::directives(&b.content).is_empty()) {
+        if !figs.iter().any(|f| f.lines.contains(&block.line)) {
+            let listing = markdown::directives(&block.content).iter().find_map(|d| cx.target(d));
+            cx.problem(block.line, listing.as_deref(), "a listing must sit in a numbered <figure class=\"listing\"> with a caption");
+        }
+    }
+}
+
+/// Diagrams carry a text description; numbered chapters end with a summary.
+fn check_shape(cx: &mut Ctx<'_>, blocks: &[Block]) {
+    for block in blocks.iter().filter(|b| b.lang == "mermaid") {
+        for key in ["accTitle", "accDescr"] {
+            if !block.content.contains(key) {
+                cx.problem(block.line, None, format!("a diagram needs `{key}:` (a text description for screen readers)"));
+            }
+        }
+    }
+    if cx.chapter.number.is_some() && !cx.chapter.raw.lines().any(|l| l.trim() == "## Summary") {
+        cx.problem(0, None, "a chapter ends with a `## Summary` section");
     }
 }

@@ -27,6 +27,14 @@ const HELLO: &str = "fn main() {\n    // ANCHOR: main\n    println!(\"hi\");\n  
 const FAIL: &str = "fn main() {\n    let s = String::new();\n    let t = s;\n    println!(\"{s}{t}\");\n}\n";
 const FAIL_STDERR: &str = "error[E0382]: borrow of moved value: `s`\n";
 
+/// A numbered, captioned figure around `blocks`.
+fn figure(n: usize, blocks: &str, file: &str) -> String {
+    format!(
+        "<figure class=\"listing\" id=\"listing-1-{n}\">\n\n{blocks}\n<figcaption>Listing 1-{n}: Demo \
+         (<code>{file}</code>)</figcaption>\n</figure>\n"
+    )
+}
+
 fn problems(dir: &tempfile::TempDir) -> Vec<String> {
     let book = book::load(dir.path()).unwrap();
     policy::check(&book).iter().map(ToString::to_string).collect()
@@ -42,9 +50,16 @@ fn assert_one(problems: &[String], needles: &[&str]) {
 #[test]
 fn a_clean_book_has_no_problems() {
     let dir = book_with(
-        "# Demo\n\n```rust\n{{#rustdoc_include ../listings/ch01-demo/01-hello.rs:main}}\n```\n\n\
-         ```rust,compile_fail,E0382\n{{#include ../listings/ch01-demo/fail_moved.rs}}\n```\n\n\
-         ```text\n{{#include ../listings/ch01-demo/fail_moved.stderr}}\n```\n",
+        &format!(
+            "# Demo\n\n{}\n{}\n## Summary\n",
+            figure(1, "```rust\n{{#rustdoc_include ../listings/ch01-demo/01-hello.rs:main}}\n```\n", "listings/ch01-demo/01-hello.rs"),
+            figure(
+                2,
+                "```rust,compile_fail,E0382\n{{#include ../listings/ch01-demo/fail_moved.rs}}\n```\n\n\
+                 ```text\n{{#include ../listings/ch01-demo/fail_moved.stderr}}\n```\n",
+                "listings/ch01-demo/fail_moved.rs"
+            )
+        ),
         &[
             ("listings/ch01-demo/01-hello.rs", HELLO),
             ("listings/ch01-demo/fail_moved.rs", FAIL),
@@ -216,4 +231,38 @@ fn a_release_snapshot_makes_the_test_run_an_optimized_build() {
     assert_eq!(failures.len(), 1, "{failures:?}");
     assert!(outputs::check_all(dir.path(), jobs, true, 1).is_empty());
     assert!(Path::new(&dir.path().join("listings/ch01-demo/01-hello.stdout")).exists());
+}
+
+#[test]
+fn listings_are_numbered_in_order_and_captioned_with_their_file() {
+    let body = format!(
+        "# Demo\n\n{}\n{}\n## Summary\n",
+        figure(1, "```rust\n{{#include ../listings/ch01-demo/01-hello.rs}}\n```\n", "listings/ch01-demo/01-hello.rs"),
+        figure(3, "```rust\n{{#include ../listings/ch01-demo/02-bye.rs}}\n```\n", "listings/ch01-demo/01-hello.rs"),
+    );
+    let dir = book_with(&body, &[("listings/ch01-demo/01-hello.rs", HELLO), ("listings/ch01-demo/02-bye.rs", HELLO)]);
+    let found = problems(&dir);
+    assert_one(&found, &["src/ch01-demo.md", "`listing-1-3` should be `listing-1-2`"]);
+    assert_one(&found, &["listings/ch01-demo/02-bye.rs", "caption should name the file"]);
+}
+
+#[test]
+fn a_listing_outside_a_figure_is_named() {
+    let dir = book_with(
+        "# Demo\n\n```rust\n{{#include ../listings/ch01-demo/01-hello.rs}}\n```\n\n## Summary\n",
+        &[("listings/ch01-demo/01-hello.rs", HELLO)],
+    );
+    assert_one(&problems(&dir), &["src/ch01-demo.md:3", "01-hello.rs", "numbered <figure"]);
+}
+
+#[test]
+fn a_diagram_without_a_description_is_named() {
+    let dir = book_with("# Demo\n\n```mermaid\nflowchart LR\n  A --> B\n```\n\n## Summary\n", &[]);
+    assert_one(&problems(&dir), &["src/ch01-demo.md:3", "accDescr"]);
+}
+
+#[test]
+fn a_chapter_without_a_summary_is_named() {
+    let dir = book_with("# Demo\n\nNo summary here.\n", &[]);
+    assert_one(&problems(&dir), &["src/ch01-demo.md", "## Summary"]);
 }

@@ -1,0 +1,6 @@
+enum List {
+    Cons(u32, List),
+    Nil,
+}
+
+fn main() {}
