@@ -1,0 +1,177 @@
+// BEGIN shared: block-on
+use std::future::Future;
+use std::pin::{Pin, pin};
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+use std::thread::{self, Thread};
+
+/// Wakes the thread that is waiting in `block_on`.
+struct ThreadWaker(Thread);
+
+impl Wake for ThreadWaker {
+    fn wake(self: Arc<Self>) {
+        self.0.unpark();
+    }
+}
+
+/// Polls `future` on this thread until it is ready, sleeping while it is pending.
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future); // pinned on this stack frame: no heap
+    let waker = Waker::from(Arc::new(ThreadWaker(thread::current())));
+    let mut cx = Context::from_waker(&waker);
+    loop {
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(output) => return output,
+            Poll::Pending => thread::park(),
+        }
+    }
+}
+
+/// A future that is pending once, then ready: one real suspension point.
+struct YieldNow {
+    yielded: bool,
+}
+
+impl Future for YieldNow {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.yielded {
+            return Poll::Ready(());
+        }
+        self.yielded = true;
+        cx.waker().wake_by_ref(); // ask to be polled again
+        Poll::Pending
+    }
+}
+
+fn yield_now() -> YieldNow {
+    YieldNow { yielded: false }
+}
+// END shared: block-on
+
+// BEGIN shared: counting-allocator
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// A global allocator that counts every call, then hands it to the system allocator.
+struct Counting;
+
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+static DEALLOCS: AtomicUsize = AtomicUsize::new(0);
+static REALLOCS: AtomicUsize = AtomicUsize::new(0);
+static BYTES: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(layout.size(), Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        DEALLOCS.fetch_add(1, Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        REALLOCS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(new_size.saturating_sub(layout.size()), Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The counters at one moment. `heap()` reads them; `since` subtracts two readings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[allow(dead_code, reason = "not every listing reads every counter")]
+struct Heap {
+    allocs: usize,
+    deallocs: usize,
+    reallocs: usize,
+    bytes: usize,
+}
+
+fn heap() -> Heap {
+    Heap {
+        allocs: ALLOCS.load(Relaxed),
+        deallocs: DEALLOCS.load(Relaxed),
+        reallocs: REALLOCS.load(Relaxed),
+        bytes: BYTES.load(Relaxed),
+    }
+}
+
+#[allow(dead_code, reason = "not every listing compares two readings")]
+impl Heap {
+    fn since(self, earlier: Heap) -> Heap {
+        Heap {
+            allocs: self.allocs - earlier.allocs,
+            deallocs: self.deallocs - earlier.deallocs,
+            reallocs: self.reallocs - earlier.reallocs,
+            bytes: self.bytes - earlier.bytes,
+        }
+    }
+}
+// END shared: counting-allocator
+
+// ANCHOR: main
+async fn big() -> u8 {
+    let buf = [1_u8; 4096];
+    yield_now().await;
+    buf[0]
+}
+
+async fn awaits_inline() -> u8 {
+    big().await // the 4 KiB future is stored inside this one
+}
+
+async fn awaits_boxed() -> u8 {
+    Box::pin(big()).await // only a pointer to it is stored here
+}
+
+fn main() {
+    let before = heap();
+    let pinned = Box::pin(big());
+    let made = heap().since(before);
+    let (handle, on_heap) = (size_of_val(&pinned), size_of_val(&*pinned));
+    drop(pinned);
+
+    let inline = size_of_val(&awaits_inline());
+    let boxed = size_of_val(&awaits_boxed());
+    let boxed_align = align_of_val(&awaits_boxed());
+
+    let before = heap();
+    let out_inline = block_on(awaits_inline());
+    let run_inline = heap().since(before);
+    let before = heap();
+    let out_boxed = block_on(awaits_boxed());
+    let run_boxed = heap().since(before);
+
+    println!("Box::pin(big()): a {handle}-byte handle to a {on_heap}-byte future");
+    println!(
+        "  creating it: {} allocation(s), {} byte(s)",
+        made.allocs, made.bytes
+    );
+    println!("awaits_inline(): {inline} bytes");
+    println!("awaits_boxed():  {boxed} bytes (alignment {boxed_align})");
+    println!(
+        "running awaits_inline(): {} allocation(s), {} byte(s)",
+        run_inline.allocs, run_inline.bytes
+    );
+    println!(
+        "running awaits_boxed():  {} allocation(s), {} byte(s)",
+        run_boxed.allocs, run_boxed.bytes
+    );
+    // ANCHOR_END: main
+    if cfg!(all(target_arch = "x86_64", target_os = "linux")) {
+        assert_eq!((handle, on_heap), (8, 4098));
+        assert_eq!((made.allocs, made.bytes), (1, 4098));
+        assert_eq!((inline, boxed, boxed_align), (4099, 16, 8));
+        // block_on's waker (Listing 11-1) is 1 allocation of 24 bytes.
+        assert_eq!((run_inline.allocs, run_inline.bytes), (1, 24));
+        assert_eq!((run_boxed.allocs, run_boxed.bytes), (2, 24 + 4098));
+    }
+    assert_eq!((out_inline, out_boxed), (1, 1));
+}
