@@ -10,9 +10,10 @@ use std::sync::LazyLock;
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9a-fA-F]{6,}").unwrap());
 static THREAD_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"ThreadId\(\d+\)").unwrap());
-/// Since Rust 1.91 a panic message names the OS thread id: `thread 'main' (14494) panicked`.
-static PANIC_TID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(thread '[^']*') \(\d+\) panicked").unwrap());
+/// Rust's own messages name the OS thread id: `thread 'main' (14494) panicked`,
+/// `thread 'deep' (14502) has overflowed its stack`.
+static OS_TID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(thread '[^']*') \(\d+\)").unwrap());
 
 /// The `// varies: REGEX` comments of a listing, compiled.
 pub fn varies_patterns(source: &str) -> Result<Vec<Regex>, String> {
@@ -33,7 +34,7 @@ pub fn normalize(text: &str, varies: &[Regex]) -> String {
         out = re.replace_all(&out, "[varies]").into_owned();
     }
     out = ADDRESS.replace_all(&out, "0x[addr]").into_owned();
-    out = PANIC_TID.replace_all(&out, "$1 ([tid]) panicked").into_owned();
+    out = OS_TID.replace_all(&out, "$1 ([tid])").into_owned();
     THREAD_ID.replace_all(&out, "ThreadId([n])").into_owned()
 }
 
@@ -110,6 +111,8 @@ mod tests {
         assert_eq!(a, "at 0x[addr] on ThreadId([n]), byte 0x2a");
         let p = normalize("thread 'main' (14494) panicked at src/x.rs:1:2:", &[]);
         assert_eq!(p, "thread 'main' ([tid]) panicked at src/x.rs:1:2:");
+        let o = normalize("thread 'deep' (14502) has overflowed its stack", &[]);
+        assert_eq!(o, "thread 'deep' ([tid]) has overflowed its stack");
     }
 
     #[test]
