@@ -1,0 +1,113 @@
+//! Chapter 13's table: the cheat-sheet listing prints one Markdown table per build; this merges
+//! the debug and the release snapshot (both compared with real runs by the output test) into the
+//! one table the chapter shows, so no number in it is typed by hand.
+
+/// One measured construct.
+#[derive(Debug, PartialEq)]
+struct Row {
+    construct: String,
+    allocs: String,
+    bytes: String,
+    handle: String,
+    lives: String,
+    see: String,
+}
+
+fn cells(line: &str) -> Vec<String> {
+    // Split on `|` that is not escaped as `\|`.
+    let mut out = Vec::new();
+    let mut cell = String::new();
+    let mut chars = line.trim().trim_start_matches('|').chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cell.push_str("\\|");
+                chars.next();
+            }
+            '|' => out.push(std::mem::take(&mut cell).trim().to_owned()),
+            _ => cell.push(c),
+        }
+    }
+    if !cell.trim().is_empty() {
+        out.push(cell.trim().to_owned());
+    }
+    out
+}
+
+fn rows(table: &str, build: &str) -> Result<Vec<Row>, String> {
+    table
+        .lines()
+        .skip(2) // header and separator
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| match cells(line).as_slice() {
+            [construct, allocs, bytes, handle, lives, see] => Ok(Row {
+                construct: construct.clone(),
+                allocs: allocs.clone(),
+                bytes: bytes.clone(),
+                handle: handle.clone(),
+                lives: lives.clone(),
+                see: see.clone(),
+            }),
+            other => Err(format!("{build} table: a row with {} cells, not 6: {line}", other.len())),
+        })
+        .collect()
+}
+
+/// Merges the two builds' tables row by row. Fails when the rows do not line up, when a value
+/// that cannot depend on the build (handle size, the linked listing) differs, or when a row
+/// links to no listing.
+pub fn merge(debug: &str, release: &str) -> Result<String, String> {
+    let (d, r) = (rows(debug, "debug")?, rows(release, "release")?);
+    if d.len() != r.len() {
+        return Err(format!("{} rows in the debug table, {} in the release table", d.len(), r.len()));
+    }
+    let mut out = String::from(
+        "| construct | allocations, debug | allocations, release | bytes, debug | bytes, release \
+         | handle (bytes) | data lives | explained in |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n",
+    );
+    for (d, r) in d.iter().zip(&r) {
+        if d.construct != r.construct || d.handle != r.handle || d.see != r.see {
+            return Err(format!("the rows for {} and {} do not match between builds", d.construct, r.construct));
+        }
+        if !d.see.contains("](") {
+            return Err(format!("{}: every row must link to the listing that shows it", d.construct));
+        }
+        let lives = if d.lives == r.lives { d.lives.clone() } else { format!("{} (debug), {} (release)", d.lives, r.lives) };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {lives} | {} |\n",
+            d.construct, d.allocs, r.allocs, d.bytes, r.bytes, d.handle, d.see
+        ));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "| construct | allocations | bytes | handle | lives | see |\n| --- | --- | --- | --- | --- | --- |\n";
+
+    #[test]
+    fn rows_merge_side_by_side() {
+        let d = format!("{HEAD}| `Box::new(1)` | 1 | 8 | 8 | heap | [5-2](a.md#l) |\n| `a \\|\\| b` | 0 | 0 | 8 | inline | [9-3](b.md#l) |\n");
+        let r = format!("{HEAD}| `Box::new(1)` | 0 | 0 | 8 | nowhere | [5-2](a.md#l) |\n| `a \\|\\| b` | 0 | 0 | 8 | inline | [9-3](b.md#l) |\n");
+        let merged = merge(&d, &r).unwrap();
+        assert!(merged.contains("| `Box::new(1)` | 1 | 0 | 8 | 0 | 8 | heap (debug), nowhere (release) | [5-2](a.md#l) |"), "{merged}");
+        assert!(merged.contains("| `a \\|\\| b` | 0 | 0 | 0 | 0 | 8 | inline | [9-3](b.md#l) |"), "{merged}");
+    }
+
+    #[test]
+    fn a_row_without_a_link_is_refused() {
+        let d = format!("{HEAD}| `x` | 0 | 0 | 8 | stack |  |\n");
+        assert!(merge(&d, &d).unwrap_err().contains("must link"));
+    }
+
+    #[test]
+    fn tables_that_do_not_line_up_are_refused() {
+        let d = format!("{HEAD}| `x` | 0 | 0 | 8 | stack | [1](a.md) |\n");
+        let r = format!("{HEAD}| `y` | 0 | 0 | 8 | stack | [1](a.md) |\n");
+        assert!(merge(&d, &r).unwrap_err().contains("do not match"));
+        assert!(merge(&d, HEAD).unwrap_err().contains("1 rows in the debug table, 0"));
+    }
+}
