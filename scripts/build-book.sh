@@ -3,6 +3,8 @@
 # logged by mdbook, and the build would otherwise succeed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=toolchain.sh
+source scripts/toolchain.sh
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 mdbook build "$@" 2>&1 | tee "$log"

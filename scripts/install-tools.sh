@@ -17,3 +17,4 @@ need() { # need <binary> <crate> <version>
 
 need mdbook mdbook "$MDBOOK_VERSION"
 need mdbook-mermaid mdbook-mermaid "$MDBOOK_MERMAID_VERSION"
+need mdbook-quiz mdbook-quiz "$MDBOOK_QUIZ_VERSION"

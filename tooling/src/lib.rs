@@ -10,10 +10,12 @@
 //! - [`snapshot`] normalizes output that varies and compares or re-blesses snapshots.
 
 pub mod book;
+pub mod cheat_sheet;
 pub mod listing;
 pub mod markdown;
 pub mod outputs;
 pub mod policy;
+pub mod quiz;
 pub mod snapshot;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,1328 @@
+//! The quizzes at the end of the chapters (mdbook-quiz 0.5.0), checked against the compiler and
+//! the listings.
+//!
+//! A quiz is `quizzes/<chapter-stem>.toml`, shown by `src/<chapter-stem>.md` with
+//! `{{#quiz ../quizzes/<chapter-stem>.toml}}`; the numbers it may quote are measured by the
+//! listings in `listings/<chapter-stem>/`. What is checked (CONTRIBUTING.md, "Quizzes"):
+//!
+//! - the file follows mdbook-quiz's schema (unknown keys are typos here), has at least
+//!   [`MIN_QUESTIONS`] questions, both multiple choice and tracing, and every question has an `id`
+//!   unique in the book (without one, `mdbook build` would write a random one into the file);
+//! - a tracing program is small, rustfmt-clean, compiled as edition 2024 and, because mdbook-quiz
+//!   validates it with plain `rustc` (edition 2015) while building the book, it must behave the
+//!   same there;
+//! - it compiles exactly when `answer.doesCompile` says so; if it does, it compiles without
+//!   warnings, exits 0, prints `answer.stdout` exactly (a final newline aside) and the same on a
+//!   second run; if it does not, `answer.lineNumber` is a line rustc reports an error on, and the
+//!   explanation (`context`) names that line;
+//! - every number in a multiple-choice answer (other than those the prompt itself gives) appears
+//!   in an output snapshot (`*.stdout`) of the chapter's listings;
+//! - every numbered chapter shows its quiz, and every `{{#quiz}}` points at the chapter's own quiz.
+//!
+//! Every problem names the quiz file and the question (number, id and the start of the prompt).
+//! Compiling and running a program is cached under `target/quiz-cache/`, keyed on the program,
+//! the edition and `rustc -vV` (like [`crate::listing`]'s cache; `BOOK_NO_CACHE=1` turns it off).
+
+use crate::book::{self, Book};
+use crate::listing;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex};
+use std::time::{Duration, Instant};
+
+/// At least this many questions per quiz (issue 7).
+pub const MIN_QUESTIONS: usize = 4;
+/// A tracing program is code the reader must hold in their head: at most this many lines.
+pub const MAX_PROGRAM_LINES: usize = 30;
+/// The edition the book teaches.
+pub const EDITION: &str = "2024";
+/// The edition mdbook-quiz 0.5.0 uses when it validates tracing programs (plain `rustc`).
+pub const MDBOOK_QUIZ_EDITION: &str = "2015";
+/// Bump when the cache's format or meaning changes.
+const CACHE_VERSION: u32 = 1;
+/// A quiz program that runs longer than this is stopped (and reported).
+const RUN_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The `{{#quiz path}}` directive, matched as mdbook-quiz 0.5.0 matches it.
+static QUIZ_DIRECTIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{\{#quiz ([^}]+)\}\}").unwrap());
+/// A number: digits not glued to letters, digits or `_` (so not the 8 of `u8`, the 86 of
+/// `x86_64` or the 0382 of `E0382`).
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[0-9]+\b").unwrap());
+/// `line 7` in an explanation.
+static LINE_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\blines?\s+([0-9]+)\b").unwrap());
+
+// ---------------------------------------------------------------------------------------------
+// The schema: mdbook-quiz 0.5.0's (crate mdbook-quiz-schema), restricted to the two question
+// types the book uses. Unknown keys are refused: mdbook-quiz ignores them, so a misspelt
+// `answer.linenumber` would silently mean "no line".
+
+/// A quiz file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizFile {
+    pub questions: Vec<Question>,
+    /// Shared context for multipart questions (mdbook-quiz's `multipart` table).
+    #[serde(default)]
+    pub multipart: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(tag = "type")]
+pub enum Question {
+    MultipleChoice(MultipleChoice),
+    Tracing(Tracing),
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct MultipleChoice {
+    pub id: Option<String>,
+    pub multipart: Option<String>,
+    pub prompt: MultipleChoicePrompt,
+    pub answer: MultipleChoiceAnswer,
+    pub context: Option<String>,
+    pub prompt_explanation: Option<bool>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct MultipleChoicePrompt {
+    pub prompt: String,
+    pub distractors: Vec<String>,
+    pub answer_index: Option<usize>,
+    pub sort_answers: Option<bool>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MultipleChoiceAnswer {
+    pub answer: OneOrMore,
+}
+
+/// One correct answer, or several that must all be selected.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMore {
+    One(String),
+    More(Vec<String>),
+}
+
+impl OneOrMore {
+    pub fn all(&self) -> Vec<&str> {
+        match self {
+            OneOrMore::One(a) => vec![a.as_str()],
+            OneOrMore::More(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Tracing {
+    pub id: Option<String>,
+    pub multipart: Option<String>,
+    pub prompt: TracingPrompt,
+    pub answer: TracingAnswer,
+    pub context: Option<String>,
+    pub prompt_explanation: Option<bool>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TracingPrompt {
+    pub program: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct TracingAnswer {
+    pub does_compile: bool,
+    pub stdout: Option<String>,
+    pub line_number: Option<usize>,
+}
+
+impl Question {
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Question::MultipleChoice(q) => q.id.as_deref(),
+            Question::Tracing(q) => q.id.as_deref(),
+        }
+    }
+
+    /// The start of what the reader sees first: the prompt, or the program's first line that is
+    /// not a `use`.
+    pub fn summary(&self) -> String {
+        let text = match self {
+            Question::MultipleChoice(q) => q
+                .prompt
+                .prompt
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            Question::Tracing(q) => {
+                let line = q
+                    .prompt
+                    .program
+                    .lines()
+                    .map(str::trim)
+                    .find(|l| !l.is_empty() && !l.starts_with("use "));
+                format!("program: {}", line.unwrap_or(""))
+            }
+        };
+        let mut short: String = text.chars().take(60).collect();
+        if short.len() < text.len() {
+            short.push('…');
+        }
+        short
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problems
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// `quizzes/ch04-moves.toml`, or the chapter for a chapter-level problem.
+    pub file: String,
+    /// 1-based question number, its id and the start of its prompt.
+    pub question: Option<(usize, Option<String>, String)>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((n, id, summary)) = &self.question {
+            write!(f, ", question {n}")?;
+            if let Some(id) = id {
+                write!(f, " [{id}]")?;
+            }
+            write!(f, " (\"{summary}\")")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Formats problems for a test failure.
+pub fn report(problems: &[Problem]) -> String {
+    let mut out = format!("\n{} problem(s) in the quizzes:\n", problems.len());
+    for p in problems {
+        out.push_str(&format!("  - {}\n", p.to_string().replace('\n', "\n    ")));
+    }
+    out.push_str("See \"Quizzes\" in CONTRIBUTING.md.\n");
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+/// A parsed quiz and where it lives.
+#[derive(Clone, Debug)]
+pub struct Quiz {
+    /// Relative to the root: `quizzes/ch04-moves.toml`.
+    pub file: String,
+    /// `ch04-moves`: the chapter `src/ch04-moves.md`, the listings `listings/ch04-moves/`.
+    pub stem: String,
+    pub questions: Vec<Question>,
+}
+
+/// Every `quizzes/*.toml`, sorted, relative to the root.
+pub fn quiz_files(root: &Path) -> Vec<String> {
+    book::files_under(root, &root.join("quizzes"))
+        .into_iter()
+        .filter(|f| f.ends_with(".toml"))
+        .collect()
+}
+
+/// Parses one quiz file (`file` relative to `root`).
+pub fn load(root: &Path, file: &str) -> Result<Quiz, Problem> {
+    let problem = |message: String| Problem {
+        file: file.to_owned(),
+        question: None,
+        message,
+    };
+    let text = std::fs::read_to_string(root.join(file))
+        .map_err(|e| problem(format!("cannot read it: {e}")))?;
+    let parsed: QuizFile = toml::from_str(&text).map_err(|e| {
+        problem(format!(
+            "not a quiz in mdbook-quiz 0.5.0's schema (only MultipleChoice and Tracing questions are used): {e}"
+        ))
+    })?;
+    let stem = Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_owned();
+    Ok(Quiz {
+        file: file.to_owned(),
+        stem,
+        questions: parsed.questions,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiling and running a program
+
+/// What compiling (and, when it compiled, running) a program gave.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub compiled: bool,
+    /// Lines (1-based) of the primary spans of `error` diagnostics.
+    pub error_lines: Vec<usize>,
+    /// Error codes (`E0382`) of the errors.
+    pub error_codes: Vec<String>,
+    pub warnings: usize,
+    /// The compiler's messages as a reader would see them.
+    pub rendered: String,
+    pub stdout: String,
+    pub stderr: String,
+    /// Exit code of the run; `None` for a signal, a timeout or no run.
+    pub code: Option<i32>,
+    /// Whether a second run printed the same.
+    pub same_twice: bool,
+    #[serde(skip)]
+    pub cached: bool,
+}
+
+fn cache_key(root: &Path, program: &str, edition: &str) -> String {
+    let mut h = DefaultHasher::new();
+    (
+        CACHE_VERSION,
+        program,
+        edition,
+        listing::rustc_version(root),
+    )
+        .hash(&mut h);
+    let first = h.finish();
+    ("second", first, program).hash(&mut h);
+    format!("{first:016x}{:016x}", h.finish())
+}
+
+fn use_cache() -> bool {
+    std::env::var_os("BOOK_NO_CACHE").is_none_or(|v| v.is_empty() || v == "0")
+}
+
+/// Compiles `program` as a binary with `rustc --edition <edition>` (the same invocation as
+/// [`listing::build`], plus JSON diagnostics) and, when it compiles, runs it twice.
+pub fn outcome(root: &Path, program: &str, edition: &str) -> Result<Outcome, String> {
+    let key = cache_key(root, program, edition);
+    let cache = listing::target_dir(root).join("quiz-cache");
+    let entry = cache.join(format!("{key}.json"));
+    if use_cache()
+        && let Ok(text) = std::fs::read_to_string(&entry)
+        && let Ok(mut found) = serde_json::from_str::<Outcome>(&text)
+    {
+        found.cached = true;
+        return Ok(found);
+    }
+    // A directory of its own: two tests (or two checkouts sharing a target dir) may compile the
+    // same program at the same time.
+    static BUILDS: AtomicUsize = AtomicUsize::new(0);
+    let n = BUILDS.fetch_add(1, Ordering::Relaxed);
+    let dir = listing::target_dir(root)
+        .join("quiz-programs")
+        .join(format!("{key}-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let src = dir.join("main.rs");
+    let bin = dir.join("main");
+    std::fs::write(&src, program).map_err(|e| format!("cannot write {}: {e}", src.display()))?;
+    let out = Command::new("rustc")
+        // From the root, so that rustup picks the pinned toolchain (rust-toolchain.toml).
+        .current_dir(root)
+        .args([
+            "--edition",
+            edition,
+            "--crate-type",
+            "bin",
+            "--crate-name",
+            "quiz",
+            "--error-format=json",
+        ])
+        .arg("-o")
+        .arg(&bin)
+        .arg(&src)
+        .output()
+        .map_err(|e| format!("could not run rustc: {e}"))?;
+    let mut result = Outcome {
+        compiled: out.status.success(),
+        error_lines: Vec::new(),
+        error_codes: Vec::new(),
+        warnings: 0,
+        rendered: String::new(),
+        stdout: String::new(),
+        stderr: String::new(),
+        code: None,
+        same_twice: true,
+        cached: false,
+    };
+    read_diagnostics(&String::from_utf8_lossy(&out.stderr), &mut result);
+    // Name the file as the quiz shows it, not by its place under target/.
+    result.rendered = result
+        .rendered
+        .replace(&src.display().to_string(), "quiz.rs");
+    if result.compiled {
+        let first = run(&bin, &dir)?;
+        let second = run(&bin, &dir)?;
+        result.same_twice = first.0 == second.0;
+        (result.stdout, result.stderr, result.code) = first;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    // A failure that points at no line (a linker or I/O problem) is not the program's answer:
+    // never cache it.
+    let trustworthy = result.compiled || !result.error_lines.is_empty();
+    if use_cache() && trustworthy {
+        let _ = std::fs::create_dir_all(&cache);
+        let tmp = entry.with_extension(format!("tmp{}", std::process::id()));
+        let text = serde_json::to_string(&result).map_err(|e| e.to_string())?;
+        if std::fs::write(&tmp, text).is_ok() {
+            let _ = std::fs::rename(&tmp, &entry);
+        }
+    }
+    Ok(result)
+}
+
+/// Reads rustc's JSON diagnostics (one per line) into `out`.
+fn read_diagnostics(stderr: &str, out: &mut Outcome) {
+    for line in stderr.lines() {
+        let Ok(d) = serde_json::from_str::<serde_json::Value>(line) else {
+            out.rendered.push_str(line);
+            out.rendered.push('\n');
+            continue;
+        };
+        if let Some(r) = d["rendered"].as_str() {
+            out.rendered.push_str(r);
+        }
+        match d["level"].as_str() {
+            Some("error") => {
+                if let Some(code) = d["code"]["code"].as_str() {
+                    out.error_codes.push(code.to_owned());
+                }
+                let spans = d["spans"].as_array().cloned().unwrap_or_default();
+                for s in spans
+                    .iter()
+                    .filter(|s| s["is_primary"].as_bool() == Some(true))
+                {
+                    if let Some(l) = s["line_start"].as_u64() {
+                        out.error_lines.push(l as usize);
+                    }
+                }
+            }
+            Some("warning") => out.warnings += 1,
+            _ => {}
+        }
+    }
+    out.error_lines.sort_unstable();
+    out.error_lines.dedup();
+}
+
+/// Runs `bin` with a time limit: (stdout, stderr, exit code).
+fn run(bin: &Path, dir: &Path) -> Result<(String, String, Option<i32>), String> {
+    let mut child = Command::new(bin)
+        .current_dir(dir)
+        .env("RUST_BACKTRACE", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not run {}: {e}", bin.display()))?;
+    let started = Instant::now();
+    loop {
+        if child.try_wait().map_err(|e| e.to_string())?.is_some() {
+            break;
+        }
+        if started.elapsed() > RUN_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Ok((
+                String::new(),
+                format!("(stopped after {} s)", RUN_TIMEOUT.as_secs()),
+                None,
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    Ok((
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    ))
+}
+
+/// `rustfmt --edition 2024` of `program` (from the root, so a `rustfmt.toml` there applies).
+pub fn rustfmt(root: &Path, program: &str) -> Result<String, String> {
+    let mut child = Command::new("rustfmt")
+        .current_dir(root)
+        .args(["--edition", EDITION])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("could not run rustfmt: {e}"))?;
+    child
+        .stdin
+        .take()
+        .expect("piped stdin")
+        .write_all(program.as_bytes())
+        .map_err(|e| e.to_string())?;
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking
+
+/// Checks every quiz under `root/quizzes/` and, given the loaded book, that every numbered
+/// chapter shows its quiz. `workers` threads compile the programs.
+pub fn check_all(root: &Path, book: Option<&Book>, workers: usize) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut quizzes = Vec::new();
+    for file in quiz_files(root) {
+        match load(root, &file) {
+            Ok(q) => quizzes.push(q),
+            Err(p) => problems.push(p),
+        }
+    }
+    problems.extend(check_quizzes(root, &quizzes, workers));
+    if let Some(book) = book {
+        problems.extend(check_chapters(
+            book,
+            &quizzes.iter().map(|q| q.file.clone()).collect::<Vec<_>>(),
+        ));
+    }
+    problems
+}
+
+/// Checks parsed quizzes: structure, ids, tracing programs and multiple-choice numbers.
+pub fn check_quizzes(root: &Path, quizzes: &[Quiz], workers: usize) -> Vec<Problem> {
+    // Compile every distinct program in both editions first, in parallel.
+    let mut jobs = BTreeSet::new();
+    for quiz in quizzes {
+        for q in &quiz.questions {
+            if let Question::Tracing(t) = q {
+                jobs.insert((t.prompt.program.clone(), EDITION));
+                jobs.insert((t.prompt.program.clone(), MDBOOK_QUIZ_EDITION));
+            }
+        }
+    }
+    let outcomes = compile_all(root, jobs.into_iter().collect(), workers);
+
+    let mut problems = Vec::new();
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    for quiz in quizzes {
+        let whole = |message: String| Problem {
+            file: quiz.file.clone(),
+            question: None,
+            message,
+        };
+        if quiz.questions.len() < MIN_QUESTIONS {
+            problems.push(whole(format!(
+                "{} question(s); a chapter's quiz has at least {MIN_QUESTIONS}",
+                quiz.questions.len()
+            )));
+        }
+        let has_mc = quiz
+            .questions
+            .iter()
+            .any(|q| matches!(q, Question::MultipleChoice(_)));
+        let has_tracing = quiz
+            .questions
+            .iter()
+            .any(|q| matches!(q, Question::Tracing(_)));
+        if !has_mc || !has_tracing {
+            problems.push(whole(
+                "mix the question types: at least one MultipleChoice and one Tracing".into(),
+            ));
+        }
+        let numbers = measured_numbers(root, &quiz.stem);
+        for (i, q) in quiz.questions.iter().enumerate() {
+            let mut cx = QuestionCx {
+                quiz,
+                number: i + 1,
+                question: q,
+                problems: &mut problems,
+            };
+            match q.id() {
+                None => cx.problem("no `id`: give every question one (mdbook build would write a random one into the file)"),
+                Some(id) => {
+                    let here = format!("{} question {}", quiz.file, i + 1);
+                    if let Some(first) = ids.get(id) {
+                        cx.problem(format!("the id `{id}` is already used by {first}"));
+                    } else {
+                        ids.insert(id.to_owned(), here);
+                    }
+                }
+            }
+            match q {
+                Question::MultipleChoice(mc) => check_multiple_choice(&mut cx, mc, &numbers),
+                Question::Tracing(t) => check_tracing(&mut cx, root, t, &outcomes),
+            }
+        }
+    }
+    problems
+}
+
+struct QuestionCx<'a> {
+    quiz: &'a Quiz,
+    number: usize,
+    question: &'a Question,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl QuestionCx<'_> {
+    fn problem(&mut self, message: impl Into<String>) {
+        self.problems.push(Problem {
+            file: self.quiz.file.clone(),
+            question: Some((
+                self.number,
+                self.question.id().map(str::to_owned),
+                self.question.summary(),
+            )),
+            message: message.into(),
+        });
+    }
+}
+
+type Outcomes = BTreeMap<(String, &'static str), Result<Outcome, String>>;
+
+fn compile_all(root: &Path, jobs: Vec<(String, &'static str)>, workers: usize) -> Outcomes {
+    let queue = Mutex::new(jobs.into_iter());
+    let done = Mutex::new(BTreeMap::new());
+    std::thread::scope(|s| {
+        for _ in 0..workers.max(1) {
+            s.spawn(|| {
+                loop {
+                    let job = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+                    let Some((program, edition)) = job else { break };
+                    let result = outcome(root, &program, edition);
+                    done.lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert((program, edition), result);
+                }
+            });
+        }
+    });
+    done.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Every number printed by the chapter's listings (`listings/<stem>/*.stdout`, release snapshots
+/// included).
+pub fn measured_numbers(root: &Path, stem: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for file in book::files_under(root, &root.join("listings").join(stem)) {
+        if file.ends_with(".stdout")
+            && let Ok(text) = std::fs::read_to_string(root.join(&file))
+        {
+            found.extend(numbers_in(&text));
+        }
+    }
+    found
+}
+
+/// The numbers in `text` (see [`NUMBER`]).
+pub fn numbers_in(text: &str) -> BTreeSet<String> {
+    NUMBER
+        .find_iter(text)
+        .map(|m| m.as_str().to_owned())
+        .collect()
+}
+
+fn check_multiple_choice(
+    cx: &mut QuestionCx<'_>,
+    mc: &MultipleChoice,
+    measured: &BTreeSet<String>,
+) {
+    let answers = mc.answer.answer.all();
+    if answers.is_empty() {
+        cx.problem("no answer");
+    }
+    if mc.prompt.distractors.is_empty() {
+        cx.problem("no distractors: a multiple-choice question needs wrong answers to choose from");
+    }
+    for a in &answers {
+        if mc.prompt.distractors.iter().any(|d| d.trim() == a.trim()) {
+            cx.problem(format!("the answer {a:?} is also a distractor"));
+        }
+    }
+    let given = numbers_in(&mc.prompt.prompt);
+    let stem = &cx.quiz.stem;
+    for a in answers {
+        for n in numbers_in(a) {
+            if !given.contains(&n) && !measured.contains(&n) {
+                cx.problem(format!(
+                    "the answer quotes {n}, but no listing of the chapter measures it: no snapshot in \
+                     listings/{stem}/*.stdout prints {n} (answer: {a:?})"
+                ));
+            }
+        }
+    }
+}
+
+fn check_tracing(cx: &mut QuestionCx<'_>, root: &Path, t: &Tracing, outcomes: &Outcomes) {
+    let program = &t.prompt.program;
+    let lines = program.lines().count();
+    if lines > MAX_PROGRAM_LINES {
+        cx.problem(format!(
+            "the program has {lines} lines; keep it to {MAX_PROGRAM_LINES}"
+        ));
+    }
+    match rustfmt(root, program) {
+        Ok(formatted) if formatted != *program => {
+            cx.problem(format!(
+                "the program is not rustfmt-clean (rustfmt --edition {EDITION}):\n{}",
+                crate::snapshot::diff(program, &formatted)
+                    .replace(" snapshot: ", " quiz:     ")
+                    .replace(" actual:   ", " rustfmt:  ")
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => cx.problem(format!("rustfmt cannot format the program:\n{e}")),
+    }
+    let get = |edition: &'static str| outcomes.get(&(program.clone(), edition)).cloned();
+    let Some(Ok(real)) = get(EDITION) else {
+        let why = get(EDITION)
+            .and_then(Result::err)
+            .unwrap_or_else(|| "not compiled".into());
+        cx.problem(format!("could not check the program: {why}"));
+        return;
+    };
+    let declared = &t.answer;
+    match (declared.does_compile, real.compiled) {
+        (true, false) => {
+            cx.problem(format!(
+                "the answer key says the program compiles (doesCompile = true), but it does not \
+                 compile as edition {EDITION}:\n{}",
+                real.rendered.trim_end()
+            ));
+            return;
+        }
+        (false, true) => {
+            cx.problem(format!(
+                "the answer key says the program does not compile (doesCompile = false), but it \
+                 compiles as edition {EDITION} and prints:\n{}",
+                real.stdout.trim_end()
+            ));
+            return;
+        }
+        _ => {}
+    }
+    if real.compiled {
+        check_compiling(cx, t, &real);
+    } else {
+        check_failing(cx, t, &real);
+    }
+    // mdbook-quiz compiles the program again with plain `rustc` (edition 2015) while the book is
+    // built, and fails the build if that disagrees with the answer key.
+    if let Some(Ok(old)) = get(MDBOOK_QUIZ_EDITION)
+        && (old.compiled != real.compiled
+            || (real.compiled && old.stdout.trim() != real.stdout.trim()))
+    {
+        let what = if old.compiled {
+            format!("compiles and prints:\n{}", old.stdout.trim_end())
+        } else {
+            format!("does not compile:\n{}", old.rendered.trim_end())
+        };
+        cx.problem(format!(
+            "as edition {MDBOOK_QUIZ_EDITION} (what mdbook-quiz uses to validate quizzes while \
+             building the book) the program {what}\nkeep quiz programs edition-neutral"
+        ));
+    }
+}
+
+fn check_compiling(cx: &mut QuestionCx<'_>, t: &Tracing, real: &Outcome) {
+    if declared_line(t).is_some() {
+        cx.problem("lineNumber is set, but the program compiles (drop `answer.lineNumber`)");
+    }
+    if real.warnings > 0 {
+        cx.problem(format!(
+            "the program compiles with warnings; quiz programs are warning-free:\n{}",
+            real.rendered.trim_end()
+        ));
+    }
+    if real.code != Some(0) {
+        cx.problem(format!(
+            "the program exits with {} (mdbook-quiz requires exit code 0); stderr:\n{}",
+            real.code
+                .map_or("no exit code".to_owned(), |c| c.to_string()),
+            real.stderr.trim_end()
+        ));
+    }
+    if !real.same_twice {
+        cx.problem("the program printed something different on a second run: quiz programs must be deterministic");
+    }
+    let Some(declared) = &t.answer.stdout else {
+        cx.problem(format!(
+            "the program compiles, but the answer key has no `answer.stdout`; it prints:\n{}",
+            real.stdout.trim_end()
+        ));
+        return;
+    };
+    // The declared output is what a reader types: the program's output, final newline optional.
+    let norm = |s: &str| s.strip_suffix('\n').unwrap_or(s).to_owned();
+    if norm(declared) != norm(&real.stdout) {
+        cx.problem(format!(
+            "the declared stdout is not what the program prints:\n{}",
+            crate::snapshot::diff(&norm(declared), &norm(&real.stdout))
+                .replace(" snapshot: ", " declared: ")
+                .replace(" actual:   ", " printed:  ")
+        ));
+    }
+}
+
+fn declared_line(t: &Tracing) -> Option<usize> {
+    t.answer.line_number
+}
+
+fn check_failing(cx: &mut QuestionCx<'_>, t: &Tracing, real: &Outcome) {
+    if t.answer.stdout.is_some() {
+        cx.problem("the program does not compile, so the answer key must not have `answer.stdout` (mdbook-quiz refuses it)");
+    }
+    let lines = real
+        .error_lines
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let Some(line) = declared_line(t) else {
+        cx.problem(format!(
+            "the program does not compile; say where with `answer.lineNumber` (rustc reports errors on line(s) {lines})"
+        ));
+        return;
+    };
+    if !real.error_lines.contains(&line) {
+        cx.problem(format!(
+            "the answer key says the error is on line {line}, but rustc reports errors on line(s) {lines}:\n{}",
+            real.rendered.trim_end()
+        ));
+    }
+    // mdbook-quiz 0.5.0 does not ask the reader for the line: the explanation must give it.
+    let context = t.context.as_deref().unwrap_or("");
+    let named: Vec<usize> = LINE_REF
+        .captures_iter(context)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    if !named.contains(&line) {
+        cx.problem(format!(
+            "the explanation (`context`) must name the failing line: say \"line {line}\""
+        ));
+    }
+}
+
+/// The chapters that may go without a quiz for now, one chapter file a line (`#` comments).
+pub const PENDING: &str = "quizzes/pending.txt";
+
+/// The chapter files listed in [`PENDING`], with their line numbers.
+pub fn pending(root: &Path) -> Vec<(usize, String)> {
+    let text = std::fs::read_to_string(root.join(PENDING)).unwrap_or_default();
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.split('#').next().unwrap_or("").trim().to_owned()))
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
+}
+
+/// Every numbered chapter shows its own quiz, `{{#quiz ../quizzes/<stem>.toml}}`, unless it is
+/// listed in [`PENDING`]; every `{{#quiz}}` in a chapter points at an existing quiz named after
+/// the chapter. `quizzes` are the quiz files (relative to the root).
+pub fn check_chapters(book: &Book, quizzes: &[String]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let pending = pending(&book.root);
+    for (line, file) in &pending {
+        let own = format!(
+            "quizzes/{}.toml",
+            Path::new(file)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+        );
+        let message = if !book.root.join(file).is_file() {
+            format!("{file} is not a chapter file (write `src/chNN-name.md`)")
+        } else if quizzes.contains(&own) {
+            format!("{file} has its quiz now ({own}): remove the line")
+        } else {
+            continue;
+        };
+        problems.push(Problem {
+            file: format!("{PENDING}:{line}"),
+            question: None,
+            message,
+        });
+    }
+    for ch in &book.chapters {
+        let stem = Path::new(&ch.file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let own = format!("quizzes/{stem}.toml");
+        let mut shows_own = false;
+        for caps in QUIZ_DIRECTIVE.captures_iter(&ch.raw) {
+            let path = caps[1].trim();
+            let target = book::normalize(&ch.dir.join(path));
+            let target = crate::display_path(&book.root, &target);
+            let line = ch.raw[..caps.get(0).unwrap().start()].matches('\n').count() + 1;
+            let mut problem = |message: String| {
+                problems.push(Problem {
+                    file: format!("{}:{line}", ch.file),
+                    question: None,
+                    message,
+                })
+            };
+            if target != own {
+                problem(format!(
+                    "`{}` shows {target}; a chapter shows its own quiz, {own}",
+                    &caps[0]
+                ));
+            } else if !book.root.join(&target).is_file() {
+                problem(format!("`{}`: {target} does not exist", &caps[0]));
+            } else if shows_own {
+                problem(format!("{own} is shown twice"));
+            } else {
+                shows_own = true;
+            }
+        }
+        let is_pending = pending.iter().any(|(_, f)| *f == ch.file);
+        if ch.number.is_some() && !shows_own && !is_pending {
+            let hint = if quizzes.contains(&own) {
+                ""
+            } else {
+                " (write it first)"
+            };
+            problems.push(Problem {
+                file: ch.file.clone(),
+                question: None,
+                message: format!(
+                    "every chapter ends with a quiz: add a \"## Quiz\" section with \
+                     `{{{{#quiz ../{own}}}}}` before the summary{hint}, or list the chapter \
+                     in {PENDING} until it has one"
+                ),
+            });
+        }
+    }
+    let chapter_files: BTreeSet<&str> = book.chapters.iter().map(|c| c.file.as_str()).collect();
+    for quiz in quizzes {
+        let stem = Path::new(quiz)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let chapter = format!("src/{stem}.md");
+        if !chapter_files.contains(chapter.as_str()) && !book.root.join(&chapter).is_file() {
+            problems.push(Problem {
+                file: quiz.clone(),
+                question: None,
+                message: format!("no chapter {chapter}: a quiz is named after its chapter's file"),
+            });
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::Chapter;
+
+    /// A book root with one chapter's listings snapshot, and `quiz` as its quiz.
+    fn fixture(quiz: &str) -> (tempfile::TempDir, Vec<Problem>) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("quizzes")).unwrap();
+        std::fs::create_dir_all(root.join("listings/ch99-test")).unwrap();
+        std::fs::write(
+            root.join("listings/ch99-test/01-sizes.stdout"),
+            "String header: 24 bytes\nBox: 8 bytes\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("quizzes/ch99-test.toml"), quiz).unwrap();
+        let problems = match load(root, "quizzes/ch99-test.toml") {
+            Ok(q) => check_quizzes(root, &[q], 2),
+            Err(p) => vec![p],
+        };
+        (dir, problems)
+    }
+
+    const MC_SIZE: &str = r#"
+[[questions]]
+id = "t-size"
+type = "MultipleChoice"
+prompt.prompt = "How many bytes does moving a `String` copy?"
+prompt.distractors = ["5", "8"]
+answer.answer = "24: the header"
+context = "Listing 99-1 measures it."
+"#;
+
+    const MC_KIND: &str = r#"
+[[questions]]
+id = "t-kind"
+type = "MultipleChoice"
+prompt.prompt = "Which type is `Copy`?"
+prompt.distractors = ["`String`", "`Vec<u8>`"]
+answer.answer = "`u8`"
+"#;
+
+    const TRACE_PRINTS: &str = r#"
+[[questions]]
+id = "t-prints"
+type = "Tracing"
+prompt.program = """
+fn main() {
+    let s = String::from("hi");
+    let t = s;
+    println!("{t} {}", t.len());
+}
+"""
+answer.doesCompile = true
+answer.stdout = "hi 2"
+"#;
+
+    const TRACE_FAILS: &str = r#"
+[[questions]]
+id = "t-fails"
+type = "Tracing"
+prompt.program = """
+fn main() {
+    let s = String::from("hi");
+    let t = s;
+    println!("{s} {t}");
+}
+"""
+answer.doesCompile = false
+answer.lineNumber = 4
+context = "Line 4 uses `s` after line 3 moved it: E0382."
+"#;
+
+    fn quiz(parts: &[&str]) -> String {
+        parts.concat()
+    }
+
+    fn good() -> String {
+        quiz(&[MC_SIZE, TRACE_PRINTS, MC_KIND, TRACE_FAILS])
+    }
+
+    /// The one problem found, as text; fails if there is not exactly one.
+    fn only(problems: &[Problem]) -> String {
+        assert_eq!(problems.len(), 1, "{}", report(problems));
+        problems[0].to_string()
+    }
+
+    #[test]
+    fn a_correct_quiz_passes() {
+        let (_dir, problems) = fixture(&good());
+        assert!(problems.is_empty(), "{}", report(&problems));
+    }
+
+    #[test]
+    fn a_wrong_stdout_fails_and_names_the_question() {
+        let (_dir, problems) =
+            fixture(&good().replace(r#"answer.stdout = "hi 2""#, r#"answer.stdout = "hi 3""#));
+        let p = only(&problems);
+        assert!(
+            p.starts_with(
+                "quizzes/ch99-test.toml, question 2 [t-prints] (\"program: fn main() {\")"
+            ),
+            "{p}"
+        );
+        assert!(
+            p.contains("declared stdout is not what the program prints"),
+            "{p}"
+        );
+        assert!(
+            p.contains("line   1 declared: hi 3") && p.contains("line   1 printed:  hi 2"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_final_newline_in_the_declared_stdout_is_fine_but_other_whitespace_is_not() {
+        let (_dir, problems) = fixture(&good().replace(r#""hi 2""#, r#""hi 2\n""#));
+        assert!(problems.is_empty(), "{}", report(&problems));
+        let (_dir, problems) = fixture(&good().replace(r#""hi 2""#, r#""hi  2""#));
+        assert!(only(&problems).contains("declared stdout"));
+    }
+
+    #[test]
+    fn a_program_declared_to_compile_that_does_not_fails() {
+        let wrong = TRACE_FAILS.replace(
+            "answer.doesCompile = false\nanswer.lineNumber = 4",
+            "answer.doesCompile = true\nanswer.stdout = \"hi hi\"",
+        );
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, TRACE_PRINTS, MC_KIND, &wrong]));
+        let p = only(&problems);
+        assert!(
+            p.starts_with("quizzes/ch99-test.toml, question 4 [t-fails]"),
+            "{p}"
+        );
+        assert!(
+            p.contains("says the program compiles (doesCompile = true), but it does not compile"),
+            "{p}"
+        );
+        assert!(p.contains("E0382"), "the compiler's error is shown: {p}");
+    }
+
+    #[test]
+    fn a_program_declared_not_to_compile_that_does_fails() {
+        let wrong = TRACE_PRINTS.replace(
+            "answer.doesCompile = true\nanswer.stdout = \"hi 2\"",
+            "answer.doesCompile = false\nanswer.lineNumber = 3\ncontext = \"Line 3.\"",
+        );
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, &wrong, MC_KIND, TRACE_FAILS]));
+        let p = only(&problems);
+        assert!(
+            p.starts_with("quizzes/ch99-test.toml, question 2 [t-prints]"),
+            "{p}"
+        );
+        assert!(
+            p.contains("says the program does not compile (doesCompile = false), but it compiles"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_wrong_error_line_fails() {
+        let wrong = TRACE_FAILS
+            .replace("answer.lineNumber = 4", "answer.lineNumber = 3")
+            .replace("Line 4", "Line 3");
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, TRACE_PRINTS, MC_KIND, &wrong]));
+        let p = only(&problems);
+        assert!(
+            p.starts_with("quizzes/ch99-test.toml, question 4 [t-fails]"),
+            "{p}"
+        );
+        assert!(
+            p.contains("says the error is on line 3, but rustc reports errors on line(s) 4"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_missing_error_line_or_one_the_explanation_does_not_name_fails() {
+        let no_line = TRACE_FAILS.replace("answer.lineNumber = 4\n", "");
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, TRACE_PRINTS, MC_KIND, &no_line]));
+        assert!(only(&problems).contains("say where with `answer.lineNumber`"));
+        let unnamed = TRACE_FAILS.replace(
+            "Line 4 uses `s` after line 3 moved it",
+            "It uses a moved value",
+        );
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, TRACE_PRINTS, MC_KIND, &unnamed]));
+        assert!(only(&problems).contains("must name the failing line: say \"line 4\""));
+    }
+
+    #[test]
+    fn a_multiple_choice_number_no_listing_measures_fails() {
+        let wrong = MC_SIZE.replace(
+            "answer.answer = \"24: the header\"",
+            "answer.answer = \"32: the header\"",
+        );
+        let (_dir, problems) = fixture(&quiz(&[&wrong, TRACE_PRINTS, MC_KIND, TRACE_FAILS]));
+        let p = only(&problems);
+        assert!(
+            p.starts_with("quizzes/ch99-test.toml, question 1 [t-size] (\"How many bytes does moving a `String` copy?\")"),
+            "{p}"
+        );
+        assert!(
+            p.contains("quotes 32, but no listing of the chapter measures it"),
+            "{p}"
+        );
+        assert!(p.contains("listings/ch99-test/*.stdout"), "{p}");
+    }
+
+    #[test]
+    fn numbers_in_code_names_and_the_prompt_are_not_claims() {
+        assert_eq!(
+            numbers_in("`u8`, x86_64, E0382 and 24 or 1024"),
+            ["1024", "24"].map(String::from).into()
+        );
+        let given = MC_SIZE
+            .replace(
+                "How many bytes does moving a `String` copy?",
+                "A `[u8; 4096]` is moved. How many bytes are copied?",
+            )
+            .replace(
+                "answer.answer = \"24: the header\"",
+                "answer.answer = \"4096: all of them\"",
+            );
+        let (_dir, problems) = fixture(&quiz(&[&given, TRACE_PRINTS, MC_KIND, TRACE_FAILS]));
+        assert!(problems.is_empty(), "{}", report(&problems));
+    }
+
+    #[test]
+    fn every_question_needs_a_unique_id() {
+        let (_dir, problems) = fixture(&good().replace("id = \"t-kind\"\n", ""));
+        assert!(only(&problems).contains("question 3 (\"Which type is `Copy`?\"): no `id`"));
+        let (_dir, problems) = fixture(&good().replace("id = \"t-kind\"", "id = \"t-size\""));
+        assert!(
+            only(&problems)
+                .contains("the id `t-size` is already used by quizzes/ch99-test.toml question 1")
+        );
+    }
+
+    #[test]
+    fn a_quiz_needs_four_questions_of_both_kinds() {
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, MC_KIND, TRACE_PRINTS]));
+        assert!(only(&problems).contains("3 question(s); a chapter's quiz has at least 4"));
+        let (_dir, problems) = fixture(&quiz(&[
+            MC_SIZE,
+            MC_KIND,
+            MC_SIZE.replace("t-size", "t-2").as_str(),
+            MC_KIND.replace("t-kind", "t-3").as_str(),
+        ]));
+        assert!(only(&problems).contains("at least one MultipleChoice and one Tracing"));
+    }
+
+    #[test]
+    fn a_misspelt_key_is_refused() {
+        let (_dir, problems) = fixture(&good().replace("answer.lineNumber", "answer.linenumber"));
+        let p = only(&problems);
+        assert!(p.starts_with("quizzes/ch99-test.toml: not a quiz"), "{p}");
+        assert!(p.contains("linenumber"), "{p}");
+    }
+
+    #[test]
+    fn a_program_that_is_not_rustfmt_clean_fails() {
+        let messy = TRACE_PRINTS.replace("    let t = s;", "    let t=s;");
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, &messy, MC_KIND, TRACE_FAILS]));
+        let p = only(&problems);
+        assert!(
+            p.contains("question 2") && p.contains("not rustfmt-clean"),
+            "{p}"
+        );
+        assert!(p.contains("line   3 quiz:         let t=s;"), "{p}");
+        assert!(p.contains("line   3 rustfmt:      let t = s;"), "{p}");
+    }
+
+    #[test]
+    fn a_program_with_warnings_fails() {
+        let noisy =
+            TRACE_PRINTS.replace("    let t = s;\n", "    let t = s;\n    let unused = 1;\n");
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, &noisy, MC_KIND, TRACE_FAILS]));
+        let p = only(&problems);
+        assert!(
+            p.contains("compiles with warnings") && p.contains("unused"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_program_mdbook_quiz_would_see_differently_fails() {
+        // Let chains exist only in edition 2024; mdbook-quiz validates with edition 2015.
+        let chains = r#"
+[[questions]]
+id = "t-chains"
+type = "Tracing"
+prompt.program = """
+fn main() {
+    let v = Some(2);
+    if let Some(x) = v
+        && x > 1
+    {
+        println!("{x}");
+    }
+}
+"""
+answer.doesCompile = true
+answer.stdout = "2"
+"#;
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, chains, MC_KIND, TRACE_FAILS]));
+        let p = only(&problems);
+        assert!(
+            p.contains("as edition 2015") && p.contains("does not compile"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_program_that_fails_when_run_fails() {
+        let panics = TRACE_PRINTS.replace(
+            "    let t = s;\n",
+            "    let t = s;\n    assert!(t.is_empty());\n",
+        );
+        let (_dir, problems) = fixture(&quiz(&[MC_SIZE, &panics, MC_KIND, TRACE_FAILS]));
+        let text = report(&problems);
+        assert!(
+            text.contains("exits with 101") && text.contains("assertion failed"),
+            "{text}"
+        );
+    }
+
+    fn chapter(root: &Path, file: &str, number: Option<&str>, raw: &str) -> Chapter {
+        Chapter {
+            name: file.into(),
+            number: number.map(str::to_owned),
+            file: file.into(),
+            dir: root.join("src"),
+            raw: raw.into(),
+            expanded: raw.into(),
+            mdbook_errors: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_numbered_chapter_shows_its_own_quiz() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().to_path_buf();
+        std::fs::create_dir_all(root.join("quizzes")).unwrap();
+        std::fs::create_dir_all(root.join("src")).unwrap();
+        std::fs::write(root.join("quizzes/ch01-a.toml"), "").unwrap();
+        std::fs::write(root.join("quizzes/ch02-b.toml"), "").unwrap();
+        std::fs::write(root.join("quizzes/ch07-gone.toml"), "").unwrap();
+        std::fs::write(root.join("src/ch04-d.md"), "").unwrap();
+        std::fs::write(root.join("src/ch01-a.md"), "").unwrap();
+        let pending = "# chapters still without a quiz\nsrc/ch04-d.md\nsrc/ch01-a.md # has one\nsrc/nope.md\n";
+        std::fs::write(root.join(PENDING), pending).unwrap();
+        let book = Book {
+            root: root.clone(),
+            src_dir: root.join("src"),
+            chapters: vec![
+                chapter(
+                    &root,
+                    "src/ch01-a.md",
+                    Some("1"),
+                    "# A\n\n## Quiz\n\n{{#quiz ../quizzes/ch01-a.toml}}\n",
+                ),
+                chapter(
+                    &root,
+                    "src/ch02-b.md",
+                    Some("2"),
+                    "# B\n\n{{#quiz ../quizzes/ch01-a.toml}}\n",
+                ),
+                chapter(
+                    &root,
+                    "src/ch03-c.md",
+                    Some("3"),
+                    "# C\n\n{{#quiz ../quizzes/ch03-c.toml}}\n",
+                ),
+                chapter(&root, "src/ch04-d.md", Some("4"), "# D, pending\n"),
+                chapter(&root, "src/intro.md", None, "# Intro\n"),
+            ],
+            drafts: Vec::new(),
+        };
+        let files = quiz_files(&root);
+        let problems: Vec<String> = check_chapters(&book, &files)
+            .iter()
+            .map(Problem::to_string)
+            .collect();
+        let expected = [
+            "quizzes/pending.txt:3: src/ch01-a.md has its quiz now (quizzes/ch01-a.toml): remove the line",
+            "quizzes/pending.txt:4: src/nope.md is not a chapter file (write `src/chNN-name.md`)",
+            "src/ch02-b.md:3: `{{#quiz ../quizzes/ch01-a.toml}}` shows quizzes/ch01-a.toml; a chapter shows its own quiz, quizzes/ch02-b.toml",
+            "src/ch02-b.md: every chapter ends with a quiz: add a \"## Quiz\" section with `{{#quiz ../quizzes/ch02-b.toml}}` before the summary, or list the chapter in quizzes/pending.txt until it has one",
+            "src/ch03-c.md:3: `{{#quiz ../quizzes/ch03-c.toml}}`: quizzes/ch03-c.toml does not exist",
+            "src/ch03-c.md: every chapter ends with a quiz: add a \"## Quiz\" section with `{{#quiz ../quizzes/ch03-c.toml}}` before the summary (write it first), or list the chapter in quizzes/pending.txt until it has one",
+            "quizzes/ch07-gone.toml: no chapter src/ch07-gone.md: a quiz is named after its chapter's file",
+        ];
+        assert_eq!(problems, expected);
+    }
+}
