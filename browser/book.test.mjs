@@ -70,7 +70,8 @@ function suite() {
             ['should-panic', 'pre:has(> code.should_panic)'], ['quiz', QUIZ_SELECTOR]];
         for (const [what, sel] of shots) {
             const el = page.locator(sel).first();
-            if (await el.count()) await el.screenshot({ path: `${base}-${what}.png` });
+            // The sticky menu bar would cover part of a block taller than the window.
+            if (await el.count()) await el.screenshot({ path: `${base}-${what}.png`, style: '#mdbook-menu-bar { visibility: hidden !important; }' });
         }
     };
 
@@ -236,8 +237,7 @@ function suite() {
                     // Styled: the sidebar is laid out by chrome.css (absent CSS leaves it static).
                     const position = await page.locator('#mdbook-sidebar').evaluate((e) => getComputedStyle(e).position);
                     if (position !== 'fixed') failures.push(`${missing} (${theme}): unstyled (sidebar position ${position})`);
-                    if (missing.includes('/') && theme === 'light') await shoot(page, '404', theme);
-                    if (missing.includes('/') && theme === 'navy') await shoot(page, '404', theme);
+                    if (missing.includes('/')) await shoot(page, '404', theme);
                     const link = page.locator('main a[href$="introduction.html"]').first();
                     const [res] = await Promise.all([page.waitForNavigation(), link.click()]);
                     if (res?.status() !== 200 || !page.url().endsWith(`${siteUrl()}introduction.html`)) {
