@@ -172,6 +172,50 @@ function suite() {
         }
     });
 
+    test('Edit loads the editor on demand, and Run sends the edited program', { timeout: 60_000 }, async () => {
+        const target = CHAPTERS.find((p) => /<pre class="playground"><code class="language-rust edition2024">/.test(html(p)));
+        assert.ok(target, 'no chapter has a plain runnable Rust block');
+        const sent = [];
+        const aceRequests = [];
+        const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Allow-Methods': 'POST' };
+        const playground = async (route) => {
+            const req = route.request();
+            if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+            if (req.url() === CRATES_URL) return route.fulfill({ headers: cors, json: { crates: [] } });
+            if (req.url() === EVALUATE_URL) {
+                sent.push(JSON.parse(req.postData()));
+                return route.fulfill({ headers: cors, json: { result: 'stub output\n', error: null } });
+            }
+            return route.abort('internetdisconnected');
+        };
+        const context = await newContext(browser, { playground });
+        try {
+            const page = await context.newPage();
+            page.on('request', (r) => { if (r.url().includes('/assets/ace/')) aceRequests.push(r.url()); });
+            await page.goto(root + target);
+            assert.equal(aceRequests.length, 0, `${target}: the editor loaded before anyone asked for it`);
+            const block = page.locator('pre.playground:has(> code.language-rust.edition2024:not(.compile_fail):not(.should_panic):not(.no_run))').first();
+            await block.hover();
+            const edit = block.locator('.edit-button');
+            await edit.waitFor({ state: 'visible', timeout: 10_000 });
+            await edit.click();
+            await block.locator('.ace_editor').waitFor({ timeout: 10_000 });
+            assert.ok(aceRequests.length > 0, 'pressing Edit loaded the editor');
+            await page.keyboard.press('Control+End');
+            await page.keyboard.type('\n// edited by the reader\n');
+            await block.hover();
+            await block.locator('.play-button').waitFor({ state: 'visible', timeout: 10_000 });
+            await block.locator('.play-button').click();
+            await block.locator('.result').filter({ hasText: 'stub output' }).waitFor({ timeout: 10_000 });
+            assert.equal(sent.length, 1, 'one request to the playground');
+            assert.equal(sent[0].edition, '2024');
+            assert.match(sent[0].code, /\/\/ edited by the reader/, `${target}: Run did not send the edited code`);
+            assert.match(sent[0].code, /fn main\s*\(/, `${target}: the edited program lost its fn main`);
+        } finally {
+            await context.close();
+        }
+    });
+
     test('marks on code that does not compile or panics, in all five themes', { timeout: 120_000 }, async () => {
         const target = firstWith(/\bcompile_fail\b[\s\S]*\bshould_panic\b|\bshould_panic\b[\s\S]*\bcompile_fail\b/)
             ?? firstWith(/\bcompile_fail\b/);
