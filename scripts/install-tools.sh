@@ -18,3 +18,4 @@ need() { # need <binary> <crate> <version>
 need mdbook mdbook "$MDBOOK_VERSION"
 need mdbook-mermaid mdbook-mermaid "$MDBOOK_MERMAID_VERSION"
 need mdbook-quiz mdbook-quiz "$MDBOOK_QUIZ_VERSION"
+need typos typos-cli "$TYPOS_VERSION"

@@ -12,7 +12,8 @@ const LISTING: &str = "listings/ch13-cheat-sheet/01-when-does-rust-allocate";
 fn the_cheat_sheet_is_the_merge_of_both_builds() {
     let root = book_tooling::repo_root(Path::new(env!("CARGO_MANIFEST_DIR")));
     let run = |profile| {
-        let run = listing::run(&root, &format!("{LISTING}.rs"), profile).unwrap_or_else(|e| panic!("{e}"));
+        let run = listing::run(&root, &format!("{LISTING}.rs"), profile)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(run.code, Some(0), "{LISTING}.rs failed:\n{}", run.stderr);
         run.stdout
     };

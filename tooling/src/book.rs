@@ -60,30 +60,47 @@ pub fn normalize(path: &Path) -> PathBuf {
 
 /// Loads the book at `root` (the directory holding `book.toml`).
 pub fn load(root: &Path) -> Result<Book, String> {
-    let root = root.canonicalize().map_err(|e| format!("{}: {e}", root.display()))?;
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", root.display()))?;
     let md = MDBook::load(&root).map_err(|e| format!("mdBook could not load the book: {e:#}"))?;
     let src_dir = root.join(&md.config.book.src);
     let mut chapters = Vec::new();
     let mut drafts = Vec::new();
     for item in md.iter() {
-        let BookItem::Chapter(ch) = item else { continue };
+        let BookItem::Chapter(ch) = item else {
+            continue;
+        };
         let Some(path) = &ch.path else {
             drafts.push(ch.name.clone());
             continue;
         };
         chapters.push(load_chapter(&root, &src_dir, &md, ch, path));
     }
-    Ok(Book { root, src_dir, chapters, drafts })
+    Ok(Book {
+        root,
+        src_dir,
+        chapters,
+        drafts,
+    })
 }
 
 fn load_chapter(root: &Path, src_dir: &Path, md: &MDBook, ch: &MdChapter, path: &Path) -> Chapter {
     let file = src_dir.join(path);
-    let dir = file.parent().expect("a chapter file has a directory").to_path_buf();
-    let annotated = markdown::annotate(&ch.content, &display_path(root, &file), |d| target_of(root, &dir, d));
+    let dir = file
+        .parent()
+        .expect("a chapter file has a directory")
+        .to_path_buf();
+    let annotated = markdown::annotate(&ch.content, &display_path(root, &file), |d| {
+        target_of(root, &dir, d)
+    });
     let (expanded, mdbook_errors) = expand(root, md, ch, annotated);
     Chapter {
         name: ch.name.clone(),
-        number: ch.number.as_ref().map(|n| n.to_string().trim_end_matches('.').to_owned()),
+        number: ch
+            .number
+            .as_ref()
+            .map(|n| n.to_string().trim_end_matches('.').to_owned()),
         file: display_path(root, &file),
         dir,
         raw: ch.content.clone(),
@@ -109,8 +126,13 @@ fn expand(root: &Path, md: &MDBook, ch: &MdChapter, content: String) -> (String,
         .with_target(false)
         .with_max_level(tracing::Level::WARN)
         .finish();
-    let result = tracing::subscriber::with_default(subscriber, || LinkPreprocessor::new().run(&ctx, book));
-    let mut errors: Vec<String> = log.lines().into_iter().filter(|l| l.contains("ERROR")).collect();
+    let result =
+        tracing::subscriber::with_default(subscriber, || LinkPreprocessor::new().run(&ctx, book));
+    let mut errors: Vec<String> = log
+        .lines()
+        .into_iter()
+        .filter(|l| l.contains("ERROR"))
+        .collect();
     let expanded = match result {
         Ok(book) => match book.items.into_iter().next() {
             Some(BookItem::Chapter(c)) => c.content,
@@ -130,13 +152,19 @@ struct Log(Arc<Mutex<Vec<u8>>>);
 impl Log {
     fn lines(&self) -> Vec<String> {
         let bytes = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        String::from_utf8_lossy(&bytes).lines().map(|l| l.trim().to_owned()).collect()
+        String::from_utf8_lossy(&bytes)
+            .lines()
+            .map(|l| l.trim().to_owned())
+            .collect()
     }
 }
 
 impl Write for Log {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(buf);
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(buf);
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -164,7 +192,9 @@ pub fn files_under(root: &Path, dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -176,26 +206,4 @@ pub fn files_under(root: &Path, dir: &Path) -> Vec<String> {
     }
     out.sort();
     out
-}
-
-/// For `build.rs`: writes every chapter, expanded and annotated, under `$OUT_DIR/chapters/`,
-/// tells cargo what to watch, and returns the files for skeptic.
-pub fn write_expanded_chapters() -> Vec<PathBuf> {
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("run from build.rs"));
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("run from build.rs")).join("chapters");
-    for watched in ["book.toml", "src", "listings"] {
-        println!("cargo:rerun-if-changed={}", manifest.join(watched).display());
-    }
-    let book = load(&manifest).unwrap_or_else(|e| panic!("{e}"));
-    let _ = std::fs::remove_dir_all(&out);
-    std::fs::create_dir_all(&out).expect("create $OUT_DIR/chapters");
-    book.chapters
-        .iter()
-        .map(|ch| {
-            let name = ch.file.trim_start_matches("src/").replace('/', "__");
-            let path = out.join(name);
-            std::fs::write(&path, &ch.expanded).expect("write an expanded chapter");
-            path
-        })
-        .collect()
 }

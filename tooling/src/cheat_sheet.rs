@@ -48,7 +48,10 @@ fn rows(table: &str, build: &str) -> Result<Vec<Row>, String> {
                 lives: lives.clone(),
                 see: see.clone(),
             }),
-            other => Err(format!("{build} table: a row with {} cells, not 6: {line}", other.len())),
+            other => Err(format!(
+                "{build} table: a row with {} cells, not 6: {line}",
+                other.len()
+            )),
         })
         .collect()
 }
@@ -59,7 +62,11 @@ fn rows(table: &str, build: &str) -> Result<Vec<Row>, String> {
 pub fn merge(debug: &str, release: &str) -> Result<String, String> {
     let (d, r) = (rows(debug, "debug")?, rows(release, "release")?);
     if d.len() != r.len() {
-        return Err(format!("{} rows in the debug table, {} in the release table", d.len(), r.len()));
+        return Err(format!(
+            "{} rows in the debug table, {} in the release table",
+            d.len(),
+            r.len()
+        ));
     }
     let mut out = String::from(
         "| construct | allocations, debug | allocations, release | bytes, debug | bytes, release \
@@ -68,12 +75,22 @@ pub fn merge(debug: &str, release: &str) -> Result<String, String> {
     );
     for (d, r) in d.iter().zip(&r) {
         if d.construct != r.construct || d.handle != r.handle || d.see != r.see {
-            return Err(format!("the rows for {} and {} do not match between builds", d.construct, r.construct));
+            return Err(format!(
+                "the rows for {} and {} do not match between builds",
+                d.construct, r.construct
+            ));
         }
         if !d.see.contains("](") {
-            return Err(format!("{}: every row must link to the listing that shows it", d.construct));
+            return Err(format!(
+                "{}: every row must link to the listing that shows it",
+                d.construct
+            ));
         }
-        let lives = if d.lives == r.lives { d.lives.clone() } else { format!("{} (debug), {} (release)", d.lives, r.lives) };
+        let lives = if d.lives == r.lives {
+            d.lives.clone()
+        } else {
+            format!("{} (debug), {} (release)", d.lives, r.lives)
+        };
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {lives} | {} |\n",
             d.construct, d.allocs, r.allocs, d.bytes, r.bytes, d.handle, d.see
@@ -90,11 +107,18 @@ mod tests {
 
     #[test]
     fn rows_merge_side_by_side() {
-        let d = format!("{HEAD}| `Box::new(1)` | 1 | 8 | 8 | heap | [5-2](a.md#l) |\n| `a \\|\\| b` | 0 | 0 | 8 | inline | [9-3](b.md#l) |\n");
-        let r = format!("{HEAD}| `Box::new(1)` | 0 | 0 | 8 | nowhere | [5-2](a.md#l) |\n| `a \\|\\| b` | 0 | 0 | 8 | inline | [9-3](b.md#l) |\n");
+        let d = format!(
+            "{HEAD}| `Box::new(1)` | 1 | 8 | 8 | heap | [5-2](a.md#l) |\n| `a \\|\\| b` | 0 | 0 | 8 | inline | [9-3](b.md#l) |\n"
+        );
+        let r = format!(
+            "{HEAD}| `Box::new(1)` | 0 | 0 | 8 | nowhere | [5-2](a.md#l) |\n| `a \\|\\| b` | 0 | 0 | 8 | inline | [9-3](b.md#l) |\n"
+        );
         let merged = merge(&d, &r).unwrap();
         assert!(merged.contains("| `Box::new(1)` | 1 | 0 | 8 | 0 | 8 | heap (debug), nowhere (release) | [5-2](a.md#l) |"), "{merged}");
-        assert!(merged.contains("| `a \\|\\| b` | 0 | 0 | 0 | 0 | 8 | inline | [9-3](b.md#l) |"), "{merged}");
+        assert!(
+            merged.contains("| `a \\|\\| b` | 0 | 0 | 0 | 0 | 8 | inline | [9-3](b.md#l) |"),
+            "{merged}"
+        );
     }
 
     #[test]
@@ -108,6 +132,10 @@ mod tests {
         let d = format!("{HEAD}| `x` | 0 | 0 | 8 | stack | [1](a.md) |\n");
         let r = format!("{HEAD}| `y` | 0 | 0 | 8 | stack | [1](a.md) |\n");
         assert!(merge(&d, &r).unwrap_err().contains("do not match"));
-        assert!(merge(&d, HEAD).unwrap_err().contains("1 rows in the debug table, 0"));
+        assert!(
+            merge(&d, HEAD)
+                .unwrap_err()
+                .contains("1 rows in the debug table, 0")
+        );
     }
 }

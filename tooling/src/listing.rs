@@ -60,7 +60,10 @@ pub enum Kind {
 }
 
 pub fn kind_of(listing: &str) -> Kind {
-    let stem = Path::new(listing).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = Path::new(listing)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
     if stem.starts_with("fail_") {
         Kind::FailsToCompile
     } else if stem.starts_with("panic_") {
@@ -92,6 +95,99 @@ pub fn rustc_release(root: &Path) -> String {
         .to_owned()
 }
 
+/// The toolchain the snapshots were blessed with: the `channel` of `rust-toolchain.toml`, or
+/// `BOOK_PINNED_TOOLCHAIN` when set (to see what a toolchain mismatch looks like without
+/// installing another toolchain: `BOOK_PINNED_TOOLCHAIN=1.0.0 cargo test`).
+pub fn pinned_toolchain(root: &Path) -> String {
+    if let Some(v) = std::env::var_os("BOOK_PINNED_TOOLCHAIN").filter(|v| !v.is_empty()) {
+        return v.to_string_lossy().into_owned();
+    }
+    let text = std::fs::read_to_string(root.join("rust-toolchain.toml")).unwrap_or_default();
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix("channel = "))
+        .map(|v| v.trim().trim_matches('"').to_owned())
+        .unwrap_or_else(|| {
+            panic!(
+                "no `channel = ` in {}",
+                root.join("rust-toolchain.toml").display()
+            )
+        })
+}
+
+/// `None` when the running rustc is the pinned one; else the one message every snapshot test
+/// gives, instead of a diff per snapshot.
+pub fn toolchain_drift(root: &Path) -> Option<String> {
+    drift_message(&rustc_release(root), &pinned_toolchain(root))
+}
+
+/// The toolchain message for `running` vs `pinned` (`None` when they are the same).
+pub fn drift_message(running: &str, pinned: &str) -> Option<String> {
+    (running != pinned).then(|| {
+        format!(
+            "\n\nThis is rustc {running}, but the book's snapshots (program output and compiler errors) \
+             were blessed with rustc {pinned} (rust-toolchain.toml).\n\
+             The snapshot tests compare nothing until the two agree: the compiler's wording and the \
+             programs' output change between releases.\n\
+             - To use the pinned toolchain: `rustup toolchain install {pinned}` and run `cargo test` again.\n\
+             - To move the book to {running}: see \"Bumping the toolchain\" in CONTRIBUTING.md \
+             (edit rust-toolchain.toml, then `BLESS=1 cargo test` and review the diff).\n"
+        )
+    })
+}
+
+/// Whether the results of checks may be cached (`BOOK_NO_CACHE` unset, empty or `0`).
+pub fn caching() -> bool {
+    std::env::var_os("BOOK_NO_CACHE").is_none_or(|v| v.is_empty() || v == "0")
+}
+
+/// A record of checks that PASSED (never of failures), one empty file per pass under
+/// `<target>/<name>/`, named after a hash of everything that can change the result. Entries are
+/// written to a temporary file and renamed into place, so a reader never sees half of one.
+pub struct Passes {
+    dir: PathBuf,
+}
+
+impl Passes {
+    /// `None` when caching is off (`BOOK_NO_CACHE=1`).
+    pub fn open(root: &Path, name: &str) -> Option<Passes> {
+        caching().then(|| Passes {
+            dir: target_dir(root).join(name),
+        })
+    }
+
+    /// A 128-bit key for `parts` (each part is hashed with its length, so no two lists of
+    /// parts share a key by concatenation).
+    pub fn key(parts: &[&str]) -> String {
+        let hash = |salt: u8| {
+            let mut h = DefaultHasher::new();
+            (salt, CACHE_VERSION, parts).hash(&mut h);
+            h.finish()
+        };
+        format!("{:016x}{:016x}", hash(1), hash(2))
+    }
+
+    pub fn passed(&self, key: &str) -> bool {
+        self.dir.join(key).is_file()
+    }
+
+    /// Records a pass; `note` (what passed) is kept in the entry for people reading the cache.
+    pub fn record(&self, key: &str, note: &str) {
+        static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = self
+            .dir
+            .join(format!(".{key}.{}.{seq}.tmp", std::process::id()));
+        let write = || -> std::io::Result<()> {
+            std::fs::create_dir_all(&self.dir)?;
+            std::fs::write(&tmp, format!("passed: {note}\n"))?;
+            std::fs::rename(&tmp, self.dir.join(key))
+        };
+        if write().is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
 pub fn target_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
@@ -101,7 +197,15 @@ pub fn target_dir(root: &Path) -> PathBuf {
 
 fn key(root: &Path, listing: &str, source: &str, profile: Profile) -> String {
     let mut h = DefaultHasher::new();
-    (CACHE_VERSION, root, listing, source, rustc_version(root), profile.flags()).hash(&mut h);
+    (
+        CACHE_VERSION,
+        root,
+        listing,
+        source,
+        rustc_version(root),
+        profile.flags(),
+    )
+        .hash(&mut h);
     let first = h.finish();
     // A second, differently seeded hash makes an accidental collision irrelevant.
     ("second", first, source).hash(&mut h);
@@ -109,8 +213,14 @@ fn key(root: &Path, listing: &str, source: &str, profile: Profile) -> String {
 }
 
 fn crate_name(listing: &str) -> String {
-    let stem = Path::new(listing).file_stem().and_then(|s| s.to_str()).unwrap_or("listing");
-    let clean: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    let stem = Path::new(listing)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("listing");
+    let clean: String = stem
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
     format!("listing_{clean}")
 }
 
@@ -145,8 +255,10 @@ pub fn build(root: &Path, listing: &str, profile: Profile) -> Result<PathBuf, St
 pub fn run(root: &Path, listing: &str, profile: Profile) -> Result<Run, String> {
     let source = std::fs::read_to_string(root.join(listing))
         .map_err(|e| format!("cannot read {listing}: {e}"))?;
-    let use_cache = std::env::var_os("BOOK_NO_CACHE").is_none_or(|v| v.is_empty() || v == "0");
-    let entry = target_dir(root).join("listing-cache").join(key(root, listing, &source, profile));
+    let use_cache = caching();
+    let entry = target_dir(root)
+        .join("listing-cache")
+        .join(key(root, listing, &source, profile));
     if use_cache && let Some(run) = load(&entry) {
         return Ok(run);
     }
@@ -204,7 +316,9 @@ pub fn resolve(root: &Path, name: &str) -> Result<String, String> {
     if root.join(&rel).is_file() {
         Ok(rel)
     } else {
-        Err(format!("no listing {rel}; listings look like `ch04-moves/01-string-move`"))
+        Err(format!(
+            "no listing {rel}; listings look like `ch04-moves/01-string-move`"
+        ))
     }
 }
 
@@ -221,7 +335,10 @@ mod tests {
 
     #[test]
     fn crate_names_are_valid_identifiers() {
-        assert_eq!(crate_name("listings/ch04-moves/01-string-move.rs"), "listing_01_string_move");
+        assert_eq!(
+            crate_name("listings/ch04-moves/01-string-move.rs"),
+            "listing_01_string_move"
+        );
     }
 
     #[test]
@@ -252,6 +369,57 @@ mod tests {
     }
 
     #[test]
+    fn a_toolchain_mismatch_is_one_plain_message() {
+        assert_eq!(drift_message("1.95.0", "1.95.0"), None);
+        let msg = drift_message("1.97.0", "1.95.0").expect("a mismatch");
+        assert!(
+            msg.contains("This is rustc 1.97.0, but the book's snapshots"),
+            "{msg}"
+        );
+        assert!(msg.contains("were blessed with rustc 1.95.0"), "{msg}");
+        assert!(
+            msg.contains("rustup toolchain install 1.95.0") && msg.contains("BLESS=1 cargo test"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn the_pinned_toolchain_comes_from_rust_toolchain_toml() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("rust-toolchain.toml"),
+            "[toolchain]\nchannel = \"1.95.0\"\n",
+        )
+        .unwrap();
+        if std::env::var_os("BOOK_PINNED_TOOLCHAIN").is_none() {
+            assert_eq!(pinned_toolchain(dir.path()), "1.95.0");
+        }
+    }
+
+    #[test]
+    fn passes_are_found_again_and_keys_depend_on_every_part() {
+        let dir = tempfile::tempdir().unwrap();
+        let passes = Passes {
+            dir: dir.path().join("p"),
+        };
+        let key = Passes::key(&["a", "bc"]);
+        assert_ne!(key, Passes::key(&["ab", "c"]));
+        assert_ne!(key, Passes::key(&["a", "bc", ""]));
+        assert!(!passes.passed(&key));
+        passes.record(&key, "listings/x.rs");
+        assert!(passes.passed(&key));
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("p"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            [std::ffi::OsString::from(&key)],
+            "no temporary file is left"
+        );
+    }
+
+    #[test]
     fn resolve_accepts_short_names() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("listings/c")).unwrap();
@@ -259,6 +427,10 @@ mod tests {
         for name in ["c/01-a", "c/01-a.rs", "listings/c/01-a.rs"] {
             assert_eq!(resolve(dir.path(), name).unwrap(), "listings/c/01-a.rs");
         }
-        assert!(resolve(dir.path(), "c/nope").unwrap_err().contains("no listing"));
+        assert!(
+            resolve(dir.path(), "c/nope")
+                .unwrap_err()
+                .contains("no listing")
+        );
     }
 }

@@ -28,7 +28,10 @@ impl Block {
 
     /// The `EXXXX` error code among the attributes, if any.
     pub fn error_code(&self) -> Option<&str> {
-        self.attrs.iter().map(String::as_str).find(|a| is_error_code(a))
+        self.attrs
+            .iter()
+            .map(String::as_str)
+            .find(|a| is_error_code(a))
     }
 }
 
@@ -60,12 +63,19 @@ impl Marker {
     }
 
     pub fn parse(html: &str) -> Option<Marker> {
-        let rest = html.trim().strip_prefix(MARKER_PREFIX)?.strip_suffix("-->")?;
+        let rest = html
+            .trim()
+            .strip_prefix(MARKER_PREFIX)?
+            .strip_suffix("-->")?;
         let mut words = rest.split_whitespace();
         let (chapter, line) = words.next()?.rsplit_once(':')?;
         let line = line.parse().ok()?;
         let listing = words.next().filter(|w| *w != "-").map(str::to_owned);
-        Some(Marker { chapter: chapter.to_owned(), line, listing })
+        Some(Marker {
+            chapter: chapter.to_owned(),
+            line,
+            listing,
+        })
     }
 }
 
@@ -156,15 +166,16 @@ impl Directive {
     /// The anchor named by the selector, when it is not a line range.
     pub fn anchor(&self) -> Option<&str> {
         let sel = self.selector.as_deref()?;
-        let is_range = sel.split(':').all(|p| p.is_empty() || p.bytes().all(|b| b.is_ascii_digit()));
+        let is_range = sel
+            .split(':')
+            .all(|p| p.is_empty() || p.bytes().all(|b| b.is_ascii_digit()));
         (!is_range).then_some(sel)
     }
 }
 
 /// The same pattern mdBook uses to find links, escaped ones included.
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\\\{\{\#.*\}\}|\{\{\s*\#([a-zA-Z0-9_]+)\s+([^}]+)\}\}").unwrap()
-});
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\\{\{\#.*\}\}|\{\{\s*\#([a-zA-Z0-9_]+)\s+([^}]+)\}\}").unwrap());
 
 /// Every directive in `text` (escaped ones, `\{{#...}}`, are skipped).
 pub fn directives(text: &str) -> Vec<Directive> {
@@ -199,7 +210,11 @@ pub fn directives(text: &str) -> Vec<Directive> {
 /// Inserts a [`Marker`] before every fenced block and every `{{#playground}}` outside a block,
 /// so that blocks can be traced back to their chapter line after expansion.
 /// `listing_of` turns a directive into the repository path of the file it includes.
-pub fn annotate(raw: &str, chapter: &str, listing_of: impl Fn(&Directive) -> Option<String>) -> String {
+pub fn annotate(
+    raw: &str,
+    chapter: &str,
+    listing_of: impl Fn(&Directive) -> Option<String>,
+) -> String {
     let mut inserts: Vec<(usize, String)> = Vec::new();
     let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
     let line_start = |offset: usize| raw[..offset].rfind('\n').map_or(0, |i| i + 1);
@@ -208,7 +223,11 @@ pub fn annotate(raw: &str, chapter: &str, listing_of: impl Fn(&Directive) -> Opt
             let start = line_start(range.start);
             let prefix: String = raw[start..range.start].to_owned();
             let listing = directives(&raw[range.clone()]).iter().find_map(&listing_of);
-            let marker = Marker { chapter: chapter.to_owned(), line: line_of(raw, range.start), listing };
+            let marker = Marker {
+                chapter: chapter.to_owned(),
+                line: line_of(raw, range.start),
+                listing,
+            };
             inserts.push((start, format!("{prefix}{}\n", marker.render())));
             covered.push(range);
         }
@@ -217,7 +236,11 @@ pub fn annotate(raw: &str, chapter: &str, listing_of: impl Fn(&Directive) -> Opt
         let inside = covered.iter().any(|r| r.contains(&d.offset));
         if d.kind == DirectiveKind::Playground && !inside {
             let start = line_start(d.offset);
-            let marker = Marker { chapter: chapter.to_owned(), line: line_of(raw, d.offset), listing: listing_of(&d) };
+            let marker = Marker {
+                chapter: chapter.to_owned(),
+                line: line_of(raw, d.offset),
+                listing: listing_of(&d),
+            };
             inserts.push((start, format!("{}\n\n", marker.render())));
         }
     }
@@ -274,7 +297,9 @@ mod tests {
     #[test]
     fn markers_survive_a_round_trip_and_attach_to_the_next_block() {
         let raw = "Text\n\n```rust\n{{#include ../listings/x/01-a.rs}}\n```\n";
-        let annotated = annotate(raw, "src/c.md", |d| Some(format!("listings/x/{}", d.path.rsplit('/').next().unwrap())));
+        let annotated = annotate(raw, "src/c.md", |d| {
+            Some(format!("listings/x/{}", d.path.rsplit('/').next().unwrap()))
+        });
         let blocks = code_blocks(&annotated);
         assert_eq!(blocks.len(), 1);
         let marker = blocks[0].marker.clone().expect("marker");
@@ -286,7 +311,10 @@ mod tests {
     fn markers_keep_list_indentation() {
         let raw = "- item\n\n  ```text\n  hi\n  ```\n";
         let annotated = annotate(raw, "src/c.md", |_| None);
-        assert!(annotated.contains("  <!-- block src/c.md:3 - -->\n  ```text"), "{annotated}");
+        assert!(
+            annotated.contains("  <!-- block src/c.md:3 - -->\n  ```text"),
+            "{annotated}"
+        );
         assert_eq!(code_blocks(&annotated)[0].content, "hi\n");
     }
 }

@@ -53,12 +53,21 @@ pub fn check_listing(root: &Path, file: &str, profile: Profile, bless: bool) -> 
             problems.push(format!("{stderr} is stale:\n{e}"));
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
 }
 
 /// Runs [`check_listing`] for every job on `workers` threads; returns the failures, sorted,
 /// each starting with the listing's path and profile.
-pub fn check_all(root: &Path, jobs: Vec<(String, Profile)>, bless: bool, workers: usize) -> Vec<String> {
+pub fn check_all(
+    root: &Path,
+    jobs: Vec<(String, Profile)>,
+    bless: bool,
+    workers: usize,
+) -> Vec<String> {
     let queue = Mutex::new(jobs.into_iter());
     let failures = Mutex::new(Vec::new());
     std::thread::scope(|s| {
@@ -69,7 +78,10 @@ pub fn check_all(root: &Path, jobs: Vec<(String, Profile)>, bless: bool, workers
                     let Some((file, profile)) = job else { break };
                     if let Err(e) = check_listing(root, &file, profile, bless) {
                         let line = format!("{file} ({}): {e}", profile.name());
-                        failures.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+                        failures
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push(line);
                     }
                 }
             });

@@ -78,8 +78,17 @@ impl Ctx<'_> {
     }
 }
 
-fn check_chapter(book: &Book, chapter: &Chapter, included: &mut BTreeSet<String>, problems: &mut Vec<Problem>) {
-    let mut cx = Ctx { book, chapter, problems };
+fn check_chapter(
+    book: &Book,
+    chapter: &Chapter,
+    included: &mut BTreeSet<String>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut cx = Ctx {
+        book,
+        chapter,
+        problems,
+    };
     let raw = &chapter.raw;
 
     // Every directive resolves: the file exists, and so does the anchor. (While blessing, a
@@ -91,7 +100,11 @@ fn check_chapter(book: &Book, chapter: &Chapter, included: &mut BTreeSet<String>
         }
         let line = line_of(raw, d.offset);
         let Some(target) = cx.target(&d) else {
-            cx.problem(line, None, format!("`{}` points outside the repository", d.text));
+            cx.problem(
+                line,
+                None,
+                format!("`{}` points outside the repository", d.text),
+            );
             continue;
         };
         included.insert(target.clone());
@@ -100,7 +113,11 @@ fn check_chapter(book: &Book, chapter: &Chapter, included: &mut BTreeSet<String>
             let to_be_blessed = crate::blessing()
                 && snapshot_source(&target).is_some_and(|src| book.root.join(src).is_file());
             if !to_be_blessed {
-                cx.problem(line, Some(&target), format!("`{}`: the file does not exist", d.text));
+                cx.problem(
+                    line,
+                    Some(&target),
+                    format!("`{}`: the file does not exist", d.text),
+                );
             }
             reported.push(d.text.clone());
             continue;
@@ -108,7 +125,11 @@ fn check_chapter(book: &Book, chapter: &Chapter, included: &mut BTreeSet<String>
         if let Some(anchor) = d.anchor()
             && !has_anchor(&text, anchor)
         {
-            cx.problem(line, Some(&target), format!("`{}`: no `ANCHOR: {anchor}` in the file", d.text));
+            cx.problem(
+                line,
+                Some(&target),
+                format!("`{}`: no `ANCHOR: {anchor}` in the file", d.text),
+            );
         }
     }
 
@@ -117,7 +138,9 @@ fn check_chapter(book: &Book, chapter: &Chapter, included: &mut BTreeSet<String>
         if reported.iter().any(|text| err.contains(text.as_str())) {
             continue; // already named above, more plainly
         }
-        let d = markdown::directives(raw).into_iter().find(|d| err.contains(&d.text));
+        let d = markdown::directives(raw)
+            .into_iter()
+            .find(|d| err.contains(&d.text));
         let line = d.as_ref().map_or(0, |d| line_of(raw, d.offset));
         let listing = d.as_ref().and_then(|d| cx.target(d));
         cx.problem(line, listing.as_deref(), format!("mdBook: {err}"));
@@ -134,8 +157,12 @@ fn check_chapter(book: &Book, chapter: &Chapter, included: &mut BTreeSet<String>
     // anchor as an empty block, silently).
     let by_line: BTreeMap<usize, &Block> = blocks.iter().map(|b| (b.line, b)).collect();
     for block in markdown::code_blocks(&chapter.expanded) {
-        let Some(marker) = &block.marker else { continue };
-        let Some(raw_block) = by_line.get(&marker.line) else { continue };
+        let Some(marker) = &block.marker else {
+            continue;
+        };
+        let Some(raw_block) = by_line.get(&marker.line) else {
+            continue;
+        };
         let had_directive = !markdown::directives(&raw_block.content).is_empty();
         if had_directive && block.content.trim().is_empty() {
             cx.problem(
@@ -155,11 +182,19 @@ fn has_anchor(text: &str, anchor: &str) -> bool {
 fn check_block(cx: &mut Ctx<'_>, block: &Block, next: Option<&Block>) {
     let line = block.line;
     if !block.fenced {
-        cx.problem(line, None, "indented code block: use a fence with a language (```text)");
+        cx.problem(
+            line,
+            None,
+            "indented code block: use a fence with a language (```text)",
+        );
         return;
     }
     if block.lang.is_empty() {
-        cx.problem(line, None, "code fence without a language (```rust, ```text, ```console...)");
+        cx.problem(
+            line,
+            None,
+            "code fence without a language (```rust, ```text, ```console...)",
+        );
     }
     let directives = markdown::directives(&block.content);
     let targets: Vec<String> = directives.iter().filter_map(|d| cx.target(d)).collect();
@@ -171,15 +206,27 @@ fn check_block(cx: &mut Ctx<'_>, block: &Block, next: Option<&Block>) {
 
     if block.lang != "rust" {
         if block.has_attr("compile_fail") || block.has_attr("should_panic") {
-            cx.problem(line, listing, "compile_fail/should_panic on a block that is not ```rust");
+            cx.problem(
+                line,
+                listing,
+                "compile_fail/should_panic on a block that is not ```rust",
+            );
         }
         return;
     }
     let rest: String = markdown_without_directives(&block.content);
     if directives.is_empty() || !rest.trim().is_empty() {
-        cx.problem(line, listing, "inline Rust code: code lives in listings/; include it with {{#rustdoc_include}}");
+        cx.problem(
+            line,
+            listing,
+            "inline Rust code: code lives in listings/; include it with {{#rustdoc_include}}",
+        );
     }
-    let kinds: Vec<Kind> = targets.iter().filter(|t| t.ends_with(".rs")).map(|t| kind_of(t)).collect();
+    let kinds: Vec<Kind> = targets
+        .iter()
+        .filter(|t| t.ends_with(".rs"))
+        .map(|t| kind_of(t))
+        .collect();
     let fails = kinds.contains(&Kind::FailsToCompile);
     let panics = kinds.contains(&Kind::Panics);
 
@@ -199,7 +246,11 @@ fn check_block(cx: &mut Ctx<'_>, block: &Block, next: Option<&Block>) {
                 Some(listing),
                 format!("the block says {have} but the compiler says {want} ({stderr})"),
             ),
-            (None, Some(want)) => cx.problem(line, Some(listing), format!("mark the block compile_fail,{want}")),
+            (None, Some(want)) => cx.problem(
+                line,
+                Some(listing),
+                format!("mark the block compile_fail,{want}"),
+            ),
             (Some(have), None) if Path::new(&cx.book.root.join(&stderr)).exists() => cx.problem(
                 line,
                 Some(listing),
@@ -208,13 +259,19 @@ fn check_block(cx: &mut Ctx<'_>, block: &Block, next: Option<&Block>) {
             _ => {}
         }
         let shows_stderr = next.is_some_and(|n| {
-            markdown::directives(&n.content).iter().any(|d| cx.target(d).as_deref() == Some(stderr.as_str()))
+            markdown::directives(&n.content)
+                .iter()
+                .any(|d| cx.target(d).as_deref() == Some(stderr.as_str()))
         });
         if !shows_stderr {
             cx.problem(line, Some(listing), format!("show the compiler's error right under the code: a ```text block including {stderr}"));
         }
     } else if fails {
-        cx.problem(line, listing, "a fail_ listing must be shown in a block marked compile_fail,EXXXX");
+        cx.problem(
+            line,
+            listing,
+            "a fail_ listing must be shown in a block marked compile_fail,EXXXX",
+        );
     }
 
     if block.has_attr("should_panic") != panics {
@@ -246,14 +303,22 @@ pub fn first_error_code(stderr: &str) -> Option<String> {
 
 fn check_listings(book: &Book, included: &BTreeSet<String>, problems: &mut Vec<Problem>) {
     let mut problem = |listing: &str, message: String| {
-        problems.push(Problem { chapter: "listings/".into(), line: 0, listing: Some(listing.into()), message });
+        problems.push(Problem {
+            chapter: "listings/".into(),
+            line: 0,
+            listing: Some(listing.into()),
+            message,
+        });
     };
     let files = book::files_under(&book.root, &book.root.join("listings"));
     let sources: BTreeSet<&String> = files.iter().filter(|f| f.ends_with(".rs")).collect();
     for file in &files {
         if file.ends_with(".rs") {
             if !included.contains(file) {
-                problem(file, "no chapter includes this listing, so no reader sees it".into());
+                problem(
+                    file,
+                    "no chapter includes this listing, so no reader sees it".into(),
+                );
             }
         } else if let Some(base) = snapshot_source(file)
             && !sources.contains(&base)
@@ -278,7 +343,9 @@ fn snapshot_source(file: &str) -> Option<String> {
 fn check_shared_regions(book: &Book, files: &[String], problem: &mut impl FnMut(&str, String)) {
     let mut regions: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for file in files.iter().filter(|f| f.ends_with(".rs")) {
-        let Ok(text) = std::fs::read_to_string(book.root.join(file)) else { continue };
+        let Ok(text) = std::fs::read_to_string(book.root.join(file)) else {
+            continue;
+        };
         match shared_regions(&text) {
             Ok(found) => {
                 for (name, body) in found {
@@ -294,11 +361,24 @@ fn check_shared_regions(book: &Book, files: &[String], problem: &mut impl FnMut(
         for (_, body) in &copies {
             *counts.entry(body).or_default() += 1;
         }
-        let reference = counts.iter().max_by_key(|(_, n)| **n).map(|(b, _)| *b).unwrap_or_default();
-        let holder = copies.iter().find(|(_, b)| b == reference).map(|(f, _)| f.clone()).unwrap_or_default();
+        let reference = counts
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(b, _)| *b)
+            .unwrap_or_default();
+        let holder = copies
+            .iter()
+            .find(|(_, b)| b == reference)
+            .map(|(f, _)| f.clone())
+            .unwrap_or_default();
         for (file, body) in &copies {
             if body != reference {
-                problem(file, format!("its copy of the shared region `{name}` differs from the one in {holder}"));
+                problem(
+                    file,
+                    format!(
+                        "its copy of the shared region `{name}` differs from the one in {holder}"
+                    ),
+                );
             }
         }
     }
@@ -312,7 +392,9 @@ pub fn shared_regions(text: &str) -> Result<Vec<(String, String)>, String> {
         let t = line.trim();
         if let Some(name) = t.strip_prefix("// BEGIN shared:") {
             if let Some((name, _)) = &open {
-                return Err(format!("shared region `{name}` is not closed before the next one"));
+                return Err(format!(
+                    "shared region `{name}` is not closed before the next one"
+                ));
             }
             open = Some((name.trim().to_owned(), String::new()));
         } else if let Some(name) = t.strip_prefix("// END shared:") {
@@ -344,12 +426,16 @@ fn figures(raw: &str) -> Vec<Figure> {
     open.captures_iter(raw)
         .map(|c| {
             let start = c.get(0).unwrap().start();
-            let end = raw[start..].find("</figure>").map_or(raw.len(), |e| start + e);
+            let end = raw[start..]
+                .find("</figure>")
+                .map_or(raw.len(), |e| start + e);
             let body = &raw[start..end];
             Figure {
                 id: c[1].to_owned(),
                 lines: line_of(raw, start)..=line_of(raw, end),
-                caption: caption.captures(body).map(|m| m[1].split_whitespace().collect::<Vec<_>>().join(" ")),
+                caption: caption
+                    .captures(body)
+                    .map(|m| m[1].split_whitespace().collect::<Vec<_>>().join(" ")),
             }
         })
         .collect()
@@ -362,16 +448,30 @@ fn check_figures(cx: &mut Ctx<'_>, blocks: &[Block]) {
     let raw = &cx.chapter.raw;
     let figs = figures(raw);
     let prefix = cx.chapter.number.clone().or_else(|| {
-        figs.first().and_then(|f| f.id.strip_prefix("listing-")?.rsplit_once('-').map(|(p, _)| p.to_owned()))
+        figs.first().and_then(|f| {
+            f.id.strip_prefix("listing-")?
+                .rsplit_once('-')
+                .map(|(p, _)| p.to_owned())
+        })
     });
     for (i, fig) in figs.iter().enumerate() {
         let line = *fig.lines.start();
         let expected = format!("listing-{}-{}", prefix.as_deref().unwrap_or("?"), i + 1);
         if fig.id != expected {
-            cx.problem(line, None, format!("figure id `{}` should be `{expected}` (listings are numbered in order)", fig.id));
+            cx.problem(
+                line,
+                None,
+                format!(
+                    "figure id `{}` should be `{expected}` (listings are numbered in order)",
+                    fig.id
+                ),
+            );
         }
         let number = expected.trim_start_matches("listing-");
-        let inside: Vec<&Block> = blocks.iter().filter(|b| fig.lines.contains(&b.line)).collect();
+        let inside: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| fig.lines.contains(&b.line))
+            .collect();
         let shown: Vec<String> = inside
             .iter()
             .filter(|b| b.lang == "rust")
@@ -379,23 +479,44 @@ fn check_figures(cx: &mut Ctx<'_>, blocks: &[Block]) {
             .filter_map(|d| cx.target(&d))
             .collect();
         match &fig.caption {
-            None => cx.problem(line, shown.first().map(String::as_str), "figure without a <figcaption>"),
+            None => cx.problem(
+                line,
+                shown.first().map(String::as_str),
+                "figure without a <figcaption>",
+            ),
             Some(caption) => {
                 if !caption.starts_with(&format!("Listing {number}: ")) {
-                    cx.problem(line, shown.first().map(String::as_str), format!("the caption should start with \"Listing {number}: \""));
+                    cx.problem(
+                        line,
+                        shown.first().map(String::as_str),
+                        format!("the caption should start with \"Listing {number}: \""),
+                    );
                 }
                 for file in &shown {
                     if !caption.contains(file.as_str()) {
-                        cx.problem(line, Some(file), "the caption should name the file it shows");
+                        cx.problem(
+                            line,
+                            Some(file),
+                            "the caption should name the file it shows",
+                        );
                     }
                 }
             }
         }
     }
-    for block in blocks.iter().filter(|b| b.lang == "rust" && !markdown::directives(&b.content).is_empty()) {
+    for block in blocks
+        .iter()
+        .filter(|b| b.lang == "rust" && !markdown::directives(&b.content).is_empty())
+    {
         if !figs.iter().any(|f| f.lines.contains(&block.line)) {
-            let listing = markdown::directives(&block.content).iter().find_map(|d| cx.target(d));
-            cx.problem(block.line, listing.as_deref(), "a listing must sit in a numbered <figure class=\"listing\"> with a caption");
+            let listing = markdown::directives(&block.content)
+                .iter()
+                .find_map(|d| cx.target(d));
+            cx.problem(
+                block.line,
+                listing.as_deref(),
+                "a listing must sit in a numbered <figure class=\"listing\"> with a caption",
+            );
         }
     }
 }
@@ -405,7 +526,11 @@ fn check_shape(cx: &mut Ctx<'_>, blocks: &[Block]) {
     for block in blocks.iter().filter(|b| b.lang == "mermaid") {
         for key in ["accTitle", "accDescr"] {
             if !block.content.contains(key) {
-                cx.problem(block.line, None, format!("a diagram needs `{key}:` (a text description for screen readers)"));
+                cx.problem(
+                    block.line,
+                    None,
+                    format!("a diagram needs `{key}:` (a text description for screen readers)"),
+                );
             }
         }
     }

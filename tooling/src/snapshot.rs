@@ -12,8 +12,7 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9a-fA-F]{6,
 static THREAD_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"ThreadId\(\d+\)").unwrap());
 /// Rust's own messages name the OS thread id: `thread 'main' (14494) panicked`,
 /// `thread 'deep' (14502) has overflowed its stack`.
-static OS_TID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(thread '[^']*') \(\d+\)").unwrap());
+static OS_TID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(thread '[^']*') \(\d+\)").unwrap());
 
 /// The `// varies: REGEX` comments of a listing, compiled.
 pub fn varies_patterns(source: &str) -> Result<Vec<Regex>, String> {
@@ -153,6 +152,9 @@ mod tests {
         let snap = dir.path().join("x.stdout");
         std::fs::write(&snap, "p = 0x55d0c4a3eb10\n").unwrap();
         check(&snap, "p = 0x5600aaaaaaaa\n", &[], true).unwrap();
-        assert_eq!(std::fs::read_to_string(&snap).unwrap(), "p = 0x55d0c4a3eb10\n");
+        assert_eq!(
+            std::fs::read_to_string(&snap).unwrap(),
+            "p = 0x55d0c4a3eb10\n"
+        );
     }
 }

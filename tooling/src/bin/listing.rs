@@ -21,7 +21,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let profile = if release { Profile::Release } else { Profile::Debug };
+    let profile = if release {
+        Profile::Release
+    } else {
+        Profile::Debug
+    };
     eprintln!("compiling {file} ({}, edition 2024)", profile.name());
     match listing::build(&root, &file, profile) {
         Err(stderr) => {
@@ -34,7 +38,10 @@ fn main() -> ExitCode {
             }
         }
         Ok(bin) => {
-            let status = Command::new(bin).current_dir(&root).status().expect("run the listing");
+            let status = Command::new(bin)
+                .current_dir(&root)
+                .status()
+                .expect("run the listing");
             ExitCode::from(status.code().unwrap_or(1).clamp(0, 255) as u8)
         }
     }

@@ -9,7 +9,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag};
 
 use crate::rt::SkepticError;
 
-mod binary_cache;
+mod result_cache;
 pub mod rt;
 #[cfg(test)]
 mod tests;
@@ -145,6 +145,46 @@ fn run(config: &Config) {
     }
 
     emit_tests(config, tests).unwrap();
+}
+
+/// PATCH(runtime): one Rust block of a Markdown file, as it is checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// A test name (`ch04_moves_line_42_01_string_move`), unique within its file.
+    pub name: String,
+    /// Where it came from (`src/ch04-moves.md:42 [listings/ch04-moves/01-string-move.rs]`).
+    pub origin: String,
+    /// Exactly what rustc is given (PATCH(as-shown)).
+    pub code: String,
+    pub expect: rt::Expect,
+    /// `edition20xx` on the fence.
+    pub edition: Option<String>,
+    /// `ignore` on the fence: a failure, never a skip (PATCH(expect)).
+    pub ignore: bool,
+}
+
+/// PATCH(runtime): the Rust blocks of one Markdown text (`file_stem` names blocks that have no
+/// `<!-- block -->` marker), to be checked at run time with [`rt::Checker`]. Templates
+/// (`skt-*`, `skeptic-template`) are not supported here: a block that names one is returned
+/// without it.
+pub fn blocks(markdown: &str, file_stem: &str) -> Vec<Block> {
+    let (tests, _old_template) = extract_tests_from_string(markdown, &sanitize_test_name(file_stem));
+    tests
+        .into_iter()
+        .map(|test| Block {
+            code: create_test_input(&test.text),
+            expect: match (&test.compile_fail, test.should_panic, test.no_run) {
+                (Some(code), _, _) => rt::Expect::CompileFail(code.clone()),
+                (None, true, _) => rt::Expect::Panic,
+                (None, false, true) => rt::Expect::Compile,
+                (None, false, false) => rt::Expect::Run,
+            },
+            name: test.name,
+            origin: test.origin,
+            edition: test.edition,
+            ignore: test.ignore,
+        })
+        .collect()
 }
 
 struct Test {
@@ -536,7 +576,7 @@ fn unhide_line(line: &str) -> String {
     let (ws, rest) = body.split_at(ws_len);
     let out = match rest.strip_prefix('#') {
         Some(after) if after.starts_with('#') => format!("{}{}", ws, after),
-        Some(after) if after.is_empty() => ws.to_owned(),
+        Some("") => ws.to_owned(),
         Some(after) if after.starts_with(' ') => format!("{}{}", ws, &after[1..]),
         _ => body.to_owned(),
     };

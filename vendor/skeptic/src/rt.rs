@@ -11,7 +11,7 @@ use std::time::SystemTime;
 
 use cargo_metadata::Edition;
 
-use crate::binary_cache::BinaryCache;
+use crate::result_cache::{self, ResultCache};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -175,6 +175,9 @@ pub enum Expect {
 /// PATCH(expect): tests one block. `origin` names the chapter and the listing the block came
 /// from, and starts every failure message. `edition` overrides the crate's edition
 /// (`edition2021` on a fence).
+///
+/// PATCH(cache): a block that passed before, with nothing changed that could change its result,
+/// is not compiled again (see `result_cache.rs`).
 pub fn check_block(
     root_dir: &str,
     out_dir: &str,
@@ -184,32 +187,188 @@ pub fn check_block(
     edition: Option<&str>,
     origin: &str,
 ) {
-    let prepared = prepare(root_dir, out_dir);
+    let prepared = prepare(Path::new(root_dir), &profile_dir(Path::new(out_dir)));
+    if let Err(failure) = check_prepared(&prepared, target_triple, test_text, &expect, edition, origin, true) {
+        print!("{}", failure.stdout);
+        eprint!("{}", failure.stderr);
+        panic!("{origin}: {}", failure.why);
+    }
+}
+
+/// PATCH(runtime): how a block passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Passed {
+    /// Compiled (and run) in this call.
+    Checked,
+    /// It passed before with exactly the same inputs (PATCH(cache)); nothing was compiled.
+    Cached,
+}
+
+/// PATCH(runtime): why a block failed, with what the compiler and the program printed.
+/// Displayed, it starts with where the block came from.
+#[derive(Clone, Debug)]
+pub struct Failure {
+    /// Where the block came from (`src/ch04-moves.md:42 [listings/ch04-moves/01-x.rs]`).
+    pub origin: String,
+    pub why: String,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.origin, self.why)?;
+        for (name, text) in [("stdout", &self.stdout), ("stderr", &self.stderr)] {
+            if !text.trim().is_empty() {
+                write!(f, "\n--- {name} ---\n{}", text.trim_end())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// PATCH(runtime): checks blocks at run time, from a test binary, without generating one test
+/// function per block in a build script (which made cargo recompile the tests after every edit
+/// of the book). One `Checker` per target directory; `check` may be called from many threads.
+#[derive(Clone)]
+pub struct Checker {
+    prepared: Arc<Prepared>,
+}
+
+impl Checker {
+    /// `root_dir`: the crate whose dependencies blocks may use (holding its `Cargo.toml`);
+    /// `profile_dir`: the target directory of the running tests (`target/debug`).
+    pub fn new(root_dir: &Path, profile_dir: &Path) -> Checker {
+        Checker {
+            prepared: prepare(root_dir, profile_dir),
+        }
+    }
+
+    /// [`Checker::new`], checking with another compiler than `$RUSTC` (or `rustc`).
+    pub fn with_rustc(root_dir: &Path, profile_dir: &Path, rustc: &str) -> Checker {
+        Checker {
+            prepared: prepare_with(root_dir, profile_dir, rustc),
+        }
+    }
+
+    /// A checker for the test executable that is running (`target/debug/deps/<test>-<hash>`).
+    pub fn for_current_test(root_dir: &Path) -> Checker {
+        Checker::new(root_dir, &profile_dir_of_current_exe())
+    }
+
+    /// The target blocks are compiled for: the compiler's host.
+    pub fn host(&self) -> &str {
+        &self.prepared.host
+    }
+
+    /// `rustc -vV` of the compiler blocks are checked with (part of every cache key).
+    pub fn rustc_identity(&self) -> &str {
+        &self.prepared.rustc_identity
+    }
+
+    /// Whether passes are remembered in this run (`BOOK_NO_CACHE` unset).
+    pub fn caching(&self) -> bool {
+        self.prepared.results.is_some()
+    }
+
+    /// Checks one block in the calling thread.
+    pub fn check(&self, block: &crate::Block) -> std::result::Result<Passed, Failure> {
+        if block.ignore {
+            return Err(Failure {
+                origin: block.origin.clone(),
+                why: "block marked ignore".to_owned(),
+                stdout: String::new(),
+                stderr: String::new(),
+            });
+        }
+        self.check_text(&block.code, &block.expect, block.edition.as_deref(), &block.origin)
+    }
+
+    /// Checks code that must do what `expect` says, in the calling thread.
+    pub fn check_text(
+        &self,
+        code: &str,
+        expect: &Expect,
+        edition: Option<&str>,
+        origin: &str,
+    ) -> std::result::Result<Passed, Failure> {
+        let host = self.prepared.host.clone();
+        check_prepared(&self.prepared, &host, code, expect, edition, origin, false)
+    }
+}
+
+/// `target/debug` for `target/debug/deps/<test>-<hash>`.
+pub fn profile_dir_of_current_exe() -> PathBuf {
+    let exe = env::current_exe().expect("the path of the running test executable");
+    let dir = exe.parent().expect("an executable has a directory").to_path_buf();
+    if dir.file_name().is_some_and(|name| name == "deps") {
+        dir.parent().map(Path::to_path_buf).unwrap_or(dir)
+    } else {
+        dir
+    }
+}
+
+fn check_prepared(
+    prepared: &Arc<Prepared>,
+    target_triple: &str,
+    test_text: &str,
+    expect: &Expect,
+    edition: Option<&str>,
+    origin: &str,
+    in_pool: bool,
+) -> std::result::Result<Passed, Failure> {
+    // PATCH(cache): a pass with the very same inputs is not checked again.
+    let cached = prepared.results.as_ref().map(|results| {
+        let key = results.key(target_triple, test_text, &format!("{expect:?}"), edition);
+        (results, key)
+    });
+    if let Some((results, key)) = &cached {
+        if results.passed(key) {
+            return Ok(Passed::Cached);
+        }
+    }
     let compile_type = match expect {
         Expect::Run | Expect::Panic => CompileType::Full,
         Expect::Compile | Expect::CompileFail(_) => CompileType::Check,
     };
-    let (target_triple, text) = (target_triple.to_owned(), test_text.to_owned());
-    let edition = edition.map(str::to_owned);
-    let (reply, result) = mpsc::channel();
-    let job = Job {
-        work: Box::new(move || {
-            execute(&prepared, &target_triple, &text, compile_type, edition.as_deref())
-        }),
-        reply,
+    let outcome = if in_pool {
+        let (target_triple, text) = (target_triple.to_owned(), test_text.to_owned());
+        let edition = edition.map(str::to_owned);
+        let prepared = Arc::clone(prepared);
+        let (reply, result) = mpsc::channel();
+        let job = Job {
+            work: Box::new(move || {
+                execute(&prepared, &target_triple, &text, compile_type, edition.as_deref())
+            }),
+            reply,
+        };
+        QUEUE
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .send(job)
+            .expect("skeptic worker pool is gone");
+        result.recv().expect("skeptic worker panicked")
+    } else {
+        execute(prepared, target_triple, test_text, compile_type, edition)
     };
-    QUEUE
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .send(job)
-        .expect("skeptic worker pool is gone");
-    let outcome = result.recv().expect("skeptic worker panicked");
-    if let Err(why) = judge(&outcome, &expect) {
-        for step in &outcome.steps {
-            print!("{}", String::from_utf8_lossy(&step.stdout));
-            eprint!("{}", String::from_utf8_lossy(&step.stderr));
+    match judge(&outcome, expect) {
+        Ok(()) => {
+            if let Some((results, key)) = &cached {
+                results.record_pass(key, origin);
+            }
+            Ok(Passed::Checked)
         }
-        panic!("{origin}: {why}");
+        Err(why) => {
+            let text = |f: fn(&Captured) -> &Vec<u8>| -> String {
+                outcome.steps.iter().map(|s| String::from_utf8_lossy(f(s)).into_owned()).collect()
+            };
+            Err(Failure {
+                origin: origin.to_owned(),
+                why,
+                stdout: text(|s| &s.stdout),
+                stderr: text(|s| &s.stderr),
+            })
+        }
     }
 }
 
@@ -260,11 +419,18 @@ struct Prepared {
     /// Directories holding the dependency rlibs (many, in the newer layout).
     search_dirs: Vec<PathBuf>,
     externs: Vec<(String, PathBuf)>,
-    /// Compiled snippets, reused while nothing they were built from changed.
-    binaries: Option<BinaryCache>,
+    /// PATCH(cache): the compiler blocks are checked with (`$RUSTC`, else `rustc`)...
+    rustc: String,
+    /// ...and its identity, `rustc -vV`.
+    rustc_identity: String,
+    /// PATCH(runtime): the compiler's host triple.
+    host: String,
+    /// PATCH(cache): blocks that passed, while nothing they were checked with changed.
+    results: Option<ResultCache>,
 }
 
-type PreparedKey = (String, String);
+/// The crate's root, its target directory, and the compiler (`$RUSTC`).
+type PreparedKey = (PathBuf, PathBuf, String);
 
 static PREPARED: LazyLock<Mutex<HashMap<PreparedKey, Arc<Prepared>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
@@ -328,17 +494,24 @@ fn fingerprint_root(target_dir: &Path) -> Option<PathBuf> {
     None
 }
 
-fn prepare(root_dir: &str, target_dir: &str) -> Arc<Prepared> {
+/// `profile_dir`: the `target/<profile>` directory whose dependencies blocks are compiled
+/// against.
+fn prepare(root_dir: &Path, profile_dir: &Path) -> Arc<Prepared> {
+    prepare_with(root_dir, profile_dir, &rustc_command())
+}
+
+/// [`prepare`], with the compiler given (`rustc`, or a path).
+fn prepare_with(root_dir: &Path, profile_dir: &Path, rustc: &str) -> Arc<Prepared> {
     // Held while computing so concurrent tests wait for one resolution
     // instead of each doing their own.
     let mut cache = PREPARED.lock().unwrap_or_else(|e| e.into_inner());
-    let key = (root_dir.to_owned(), target_dir.to_owned());
+    let key = (root_dir.to_owned(), profile_dir.to_owned(), rustc.to_owned());
     if let Some(prepared) = cache.get(&key) {
         return Arc::clone(prepared);
     }
 
-    let root_dir = PathBuf::from(root_dir);
-    let target_dir = profile_dir(Path::new(target_dir));
+    let root_dir = root_dir.to_path_buf();
+    let target_dir = profile_dir.to_path_buf();
     let deps_dir = target_dir.join("deps");
 
     let metadata_path = root_dir.join("Cargo.toml");
@@ -390,14 +563,34 @@ fn prepare(root_dir: &str, target_dir: &str) -> Arc<Prepared> {
         search_dirs.sort();
     }
 
-    let binaries = BinaryCache::open(&target_dir, edition, &externs, &search_dirs);
+    // PATCH(cache): the compiler's identity is part of every cache key.
+    let rustc_identity = Command::new(rustc)
+        .arg("-vV")
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+        .unwrap_or_else(|| panic!("could not run `{rustc} -vV`"));
+    let host = rustc_identity
+        .lines()
+        .find_map(|line| line.strip_prefix("host: "))
+        .unwrap_or_else(|| panic!("no host in `rustc -vV`:\n{rustc_identity}"))
+        .to_owned();
+    let results = if result_cache::disabled() {
+        None
+    } else {
+        ResultCache::open(&target_dir, &rustc_identity, edition, &externs, &search_dirs)
+    };
     let prepared = Arc::new(Prepared {
         edition,
         target_dir,
         deps_dir,
         search_dirs,
         externs,
-        binaries,
+        rustc: rustc.to_owned(),
+        rustc_identity,
+        host,
+        results,
     });
     cache.insert(key, Arc::clone(&prepared));
     prepared
@@ -475,7 +668,7 @@ fn handle_test(
     test_text: &str,
     compile_type: CompileType,
 ) {
-    let prepared = prepare(root_dir, target_dir);
+    let prepared = prepare(Path::new(root_dir), &profile_dir(Path::new(target_dir)));
     let target_triple = target_triple.to_owned();
     let test_text = test_text.to_owned();
 
@@ -525,22 +718,8 @@ fn execute(
     // We use rustc directly, telling it where the rlibs are with -L and
     // their names with --extern (resolved once in `prepare`).
     let binary_path = out_dir.path().join("out.exe");
-    let cache_key = match (&prepared.binaries, compile_type) {
-        (Some(binaries), CompileType::Full) => {
-            Some((binaries, binaries.key(target_triple, test_text)))
-        }
-        _ => None,
-    };
-    if let Some((binaries, key)) = &cache_key {
-        if let Some(binary) = binaries.restore(key) {
-            return Outcome {
-                steps: vec![run_snippet(&binary, out_dir.path())],
-            };
-        }
-    }
 
-    let rustc = rustc_command();
-    let mut cmd = Command::new(rustc);
+    let mut cmd = Command::new(&prepared.rustc);
     cmd.arg(testcase_path)
         .arg("--verbose")
         .arg("--crate-type=bin");
@@ -595,13 +774,9 @@ fn execute(
 
     if let CompileType::Full = compile_type {
         if steps[0].failure.is_none() {
-            // Run the cached copy, so that the first time the system looks
-            // a new executable over (macOS takes a while to) is the last.
-            let binary = cache_key
-                .as_ref()
-                .and_then(|(binaries, key)| binaries.store(key, &binary_path))
-                .unwrap_or(binary_path);
-            steps.push(run_snippet(&binary, out_dir.path()));
+            // PATCH(cache): always the executable rustc just wrote (and closed), never a
+            // cached copy (see result_cache.rs on "Text file busy").
+            steps.push(run_snippet(&binary_path, out_dir.path()));
         }
     }
 
