@@ -521,7 +521,7 @@ fn check_figures(cx: &mut Ctx<'_>, blocks: &[Block]) {
     }
 }
 
-/// Diagrams carry a text description; numbered chapters end with a summary.
+/// Diagrams carry a text description; numbered chapters have a diagram and end with a summary.
 fn check_shape(cx: &mut Ctx<'_>, blocks: &[Block]) {
     for block in blocks.iter().filter(|b| b.lang == "mermaid") {
         for key in ["accTitle", "accDescr"] {
@@ -533,6 +533,13 @@ fn check_shape(cx: &mut Ctx<'_>, blocks: &[Block]) {
                 );
             }
         }
+    }
+    if cx.chapter.number.is_some() && !blocks.iter().any(|b| b.lang == "mermaid") {
+        cx.problem(
+            0,
+            None,
+            "a chapter has at least one diagram (a ```mermaid block)",
+        );
     }
     if cx.chapter.number.is_some() && !cx.chapter.raw.lines().any(|l| l.trim() == "## Summary") {
         cx.problem(0, None, "a chapter ends with a `## Summary` section");

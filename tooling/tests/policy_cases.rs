@@ -61,7 +61,7 @@ fn assert_one(problems: &[String], needles: &[&str]) {
 fn a_clean_book_has_no_problems() {
     let dir = book_with(
         &format!(
-            "# Demo\n\n{}\n{}\n## Summary\n",
+            "# Demo\n\n{}\n{}\n```mermaid\nflowchart LR\n  accTitle: Demo\n  accDescr: A to B.\n  A --> B\n```\n\n## Summary\n",
             figure(
                 1,
                 "```rust\n{{#rustdoc_include ../listings/ch01-demo/01-hello.rs:main}}\n```\n",
@@ -405,6 +405,15 @@ fn a_diagram_without_a_description_is_named() {
         &[],
     );
     assert_one(&problems(&dir), &["src/ch01-demo.md:3", "accDescr"]);
+}
+
+#[test]
+fn a_chapter_without_a_diagram_is_named() {
+    let dir = book_with("# Demo\n\nWords only.\n\n## Summary\n", &[]);
+    assert_one(
+        &problems(&dir),
+        &["src/ch01-demo.md", "at least one diagram"],
+    );
 }
 
 #[test]
