@@ -133,14 +133,11 @@ function suite() {
         }
     });
 
-    test('Run sends the whole program to the playground as edition 2024', { timeout: 60_000 }, async () => {
-        // Offline the Run buttons stay hidden (mdBook hides them when its crate-list fetch fails).
-        // Here the playground is a stub inside the browser: no request leaves the machine.
-        const target = CHAPTERS.find((p) => /<pre class="playground"><code class="language-rust edition2024">/.test(html(p)));
-        assert.ok(target, 'no chapter has a plain runnable Rust block');
-        const sent = [];
+    // The playground, stubbed inside the browser (no request leaves the machine): it lists no
+    // crates and answers every run with "stub output", recording what was sent in `sent`.
+    const playgroundStub = (sent) => {
         const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Allow-Methods': 'POST' };
-        const playground = async (route) => {
+        return async (route) => {
             const req = route.request();
             if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
             if (req.url() === CRATES_URL) return route.fulfill({ headers: cors, json: { crates: [] } });
@@ -150,6 +147,21 @@ function suite() {
             }
             return route.abort('internetdisconnected');
         };
+    };
+
+    // The first chapter with a plain runnable Rust block.
+    const runnableChapter = () => {
+        const target = CHAPTERS.find((p) => /<pre class="playground"><code class="language-rust edition2024">/.test(html(p)));
+        assert.ok(target, 'no chapter has a plain runnable Rust block');
+        return target;
+    };
+
+    test('Run sends the whole program to the playground as edition 2024', { timeout: 60_000 }, async () => {
+        // Offline the Run buttons stay hidden (mdBook hides them when its crate-list fetch fails).
+        // Here the playground is a stub inside the browser: no request leaves the machine.
+        const target = runnableChapter();
+        const sent = [];
+        const playground = playgroundStub(sent);
         const context = await newContext(browser, { playground });
         try {
             const page = await context.newPage();
@@ -173,21 +185,10 @@ function suite() {
     });
 
     test('Edit loads the editor on demand, and Run sends the edited program', { timeout: 60_000 }, async () => {
-        const target = CHAPTERS.find((p) => /<pre class="playground"><code class="language-rust edition2024">/.test(html(p)));
-        assert.ok(target, 'no chapter has a plain runnable Rust block');
+        const target = runnableChapter();
         const sent = [];
         const aceRequests = [];
-        const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Allow-Methods': 'POST' };
-        const playground = async (route) => {
-            const req = route.request();
-            if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-            if (req.url() === CRATES_URL) return route.fulfill({ headers: cors, json: { crates: [] } });
-            if (req.url() === EVALUATE_URL) {
-                sent.push(JSON.parse(req.postData()));
-                return route.fulfill({ headers: cors, json: { result: 'stub output\n', error: null } });
-            }
-            return route.abort('internetdisconnected');
-        };
+        const playground = playgroundStub(sent);
         const context = await newContext(browser, { playground });
         try {
             const page = await context.newPage();
