@@ -13,6 +13,17 @@ fn sizes_kib(buf: &mut String) -> (i64, i64) {
     (field("VmSize:"), field("VmRSS:"))
 }
 
+/// The size of the kernel's pages, in bytes, from `KernelPageSize` in `/proc/self/smaps`.
+fn page_size() -> usize {
+    let smaps = std::fs::read_to_string("/proc/self/smaps").expect("needs Linux's /proc");
+    let line = smaps
+        .lines()
+        .find(|l| l.starts_with("KernelPageSize:"))
+        .unwrap();
+    let kib: usize = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+    kib * 1024
+}
+
 // ANCHOR: main
 const GIB: usize = 1 << 30;
 const PAGE: usize = 4096;
@@ -48,6 +59,9 @@ fn main() {
         res1 - res0 < 1 << 10,
         "but less than 1 MiB of it is resident"
     );
+    if cfg!(target_arch = "x86_64") {
+        assert_eq!(page_size(), PAGE, "pages are 4 KiB on x86_64");
+    }
     drop(big);
 }
 // ANCHOR_END: main
