@@ -3,7 +3,7 @@
 
 use crate::book::{self, Book, Chapter};
 use crate::listing::{Kind, kind_of};
-use crate::markdown::{self, Block, Directive, DirectiveKind};
+use crate::markdown::{self, Block, Directive, DirectiveKind, line_of};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -53,10 +53,6 @@ pub fn report(problems: &[Problem]) -> String {
     out
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset].bytes().filter(|&b| b == b'\n').count() + 1
-}
-
 struct Ctx<'a> {
     book: &'a Book,
     chapter: &'a Chapter,
@@ -94,12 +90,13 @@ fn check_chapter(
     // Every directive resolves: the file exists, and so does the anchor. (While blessing, a
     // missing snapshot of an existing listing is about to be written: not a problem.)
     let mut reported = Vec::new();
-    for d in markdown::directives(raw) {
+    let directives = markdown::directives(raw);
+    for d in &directives {
         if d.kind == DirectiveKind::Title {
             continue;
         }
         let line = line_of(raw, d.offset);
-        let Some(target) = cx.target(&d) else {
+        let Some(target) = cx.target(d) else {
             cx.problem(
                 line,
                 None,
@@ -138,9 +135,7 @@ fn check_chapter(
         if reported.iter().any(|text| err.contains(text.as_str())) {
             continue; // already named above, more plainly
         }
-        let d = markdown::directives(raw)
-            .into_iter()
-            .find(|d| err.contains(&d.text));
+        let d = directives.iter().find(|d| err.contains(&d.text));
         let line = d.as_ref().map_or(0, |d| line_of(raw, d.offset));
         let listing = d.as_ref().and_then(|d| cx.target(d));
         cx.problem(line, listing.as_deref(), format!("mdBook: {err}"));
