@@ -1,4 +1,4 @@
-//! Chapter 13's table is generated, never typed: the cheat-sheet listing is run in a debug and
+//! The cheat sheet's table is generated, never typed: the cheat-sheet listing is run in a debug and
 //! in a release build (as tests/outputs.rs does, sharing its cache), and the two tables it prints
 //! are merged into the table the chapter includes. `BLESS=1` rewrites it.
 
@@ -6,7 +6,7 @@ use book_tooling::listing::{self, Profile};
 use book_tooling::{cheat_sheet, snapshot};
 use std::path::Path;
 
-const LISTING: &str = "listings/ch13-cheat-sheet/01-when-does-rust-allocate";
+const LISTING: &str = "listings/ch17-cheat-sheet/01-when-does-rust-allocate";
 
 #[test]
 fn the_cheat_sheet_is_the_merge_of_both_builds() {

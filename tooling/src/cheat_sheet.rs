@@ -1,4 +1,4 @@
-//! Chapter 13's table: the cheat-sheet listing prints one Markdown table per build; this merges
+//! The cheat sheet's table: the cheat-sheet listing prints one Markdown table per build; this merges
 //! the debug and the release snapshot (both compared with real runs by the output test) into the
 //! one table the chapter shows, so no number in it is typed by hand.
 
