@@ -11,6 +11,7 @@
 
 pub mod book;
 pub mod cheat_sheet;
+pub mod deps;
 pub mod listing;
 pub mod markdown;
 pub mod outputs;

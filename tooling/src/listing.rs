@@ -15,17 +15,22 @@ const CACHE_VERSION: u32 = 1;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Profile {
-    /// `rustc` defaults: no optimization, debug assertions on (like `cargo build`).
+    /// Cargo's `dev` profile: no optimization, debug assertions on, 256 codegen units and an
+    /// incremental build (what `cargo build` does for a reader's own crate).
     Debug,
-    /// `-C opt-level=3`, debug assertions off (like `cargo build --release`).
+    /// Cargo's `release` profile: `-C opt-level=3`, debug assertions off, 16 codegen units,
+    /// not incremental (what `cargo build --release` does).
     Release,
 }
 
 impl Profile {
+    /// The flags that make a `rustc` build of one file match Cargo's profile. (Cargo's dev
+    /// profile also writes debug info, which changes no listing's output; left out to keep
+    /// compiles fast.) `-C incremental=DIR` is added to debug builds by `build`.
     pub fn flags(self) -> &'static [&'static str] {
         match self {
-            Profile::Debug => &[],
-            Profile::Release => &["-C", "opt-level=3"],
+            Profile::Debug => &["-C", "codegen-units=256"],
+            Profile::Release => &["-C", "opt-level=3", "-C", "codegen-units=16"],
         }
     }
 
@@ -234,11 +239,27 @@ pub fn build(root: &Path, listing: &str, profile: Profile) -> Result<PathBuf, St
         .join(rel.parent().unwrap_or(Path::new("")))
         .join(rel.file_stem().unwrap_or_default());
     std::fs::create_dir_all(bin.parent().unwrap()).map_err(|e| e.to_string())?;
+    let source = std::fs::read_to_string(root.join(listing)).unwrap_or_default();
+    let mut deps = crate::deps::rustc_args(
+        root,
+        &crate::deps::declared(&source),
+        profile == Profile::Release,
+    )?;
+    deps.extend(build_libs(root, listing, &source, profile, &bin)?);
     let out = Command::new("rustc")
         .current_dir(root)
         .args(["--edition", "2024", "--crate-type", "bin", "--crate-name"])
         .arg(crate_name(listing))
         .args(profile.flags())
+        .args(match profile {
+            Profile::Debug => vec![std::ffi::OsString::from("-C"), {
+                let mut flag = std::ffi::OsString::from("incremental=");
+                flag.push(bin.with_extension("incremental"));
+                flag
+            }],
+            Profile::Release => vec![],
+        })
+        .args(&deps)
         .arg("-o")
         .arg(&bin)
         .arg(listing)
@@ -251,6 +272,54 @@ pub fn build(root: &Path, listing: &str, profile: Profile) -> Result<PathBuf, St
     }
 }
 
+/// The library listings a listing links (`// lib: lib_counting.rs`, beside it): each is built
+/// as an rlib crate (named after the file without `lib_`) with the same profile, the way Cargo
+/// builds a package's `src/lib.rs` for its `src/main.rs`. Returns the `--extern` arguments.
+fn build_libs(
+    root: &Path,
+    listing: &str,
+    source: &str,
+    profile: Profile,
+    bin: &Path,
+) -> Result<Vec<String>, String> {
+    let dir = Path::new(listing).parent().unwrap_or(Path::new(""));
+    let mut args = Vec::new();
+    for file in source
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("// lib:"))
+    {
+        let file = file.trim();
+        let name = file
+            .strip_prefix("lib_")
+            .and_then(|f| f.strip_suffix(".rs"))
+            .ok_or_else(|| format!("{listing}: `// lib: {file}`: a library listing is named lib_NAME.rs"))?;
+        let out_dir = bin.with_extension("libs");
+        std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+        let rlib = out_dir.join(format!("lib{name}.rlib"));
+        let mut cmd = Command::new("rustc");
+        cmd.current_dir(root)
+            .args(["--edition", "2024", "--crate-type", "rlib", "--crate-name", name])
+            .args(profile.flags());
+        if profile == Profile::Debug {
+            let mut flag = std::ffi::OsString::from("incremental=");
+            flag.push(out_dir.join(format!("{name}.incremental")));
+            cmd.arg("-C").arg(flag);
+        }
+        let out = cmd
+            .arg("-o")
+            .arg(&rlib)
+            .arg(dir.join(file))
+            .output()
+            .map_err(|e| format!("could not run rustc: {e}"))?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+        }
+        args.push("--extern".to_owned());
+        args.push(format!("{name}={}", rlib.display()));
+    }
+    Ok(args)
+}
+
 /// Compiles and runs `listing` from the repository root, using the cache when allowed.
 pub fn run(root: &Path, listing: &str, profile: Profile) -> Result<Run, String> {
     let source = std::fs::read_to_string(root.join(listing))
@@ -258,7 +327,7 @@ pub fn run(root: &Path, listing: &str, profile: Profile) -> Result<Run, String> 
     let use_cache = caching();
     let entry = target_dir(root)
         .join("listing-cache")
-        .join(key(root, listing, &source, profile));
+        .join(key(root, listing, &keyed_source(root, listing, &source), profile));
     if use_cache && let Some(run) = load(&entry) {
         return Ok(run);
     }
@@ -279,6 +348,20 @@ pub fn run(root: &Path, listing: &str, profile: Profile) -> Result<Run, String> 
         store(&entry, &run);
     }
     Ok(run)
+}
+
+/// The listing's text plus what else its build reads: its `// lib:` files, and `Cargo.lock`
+/// when it has a `// deps:` line.
+fn keyed_source(root: &Path, listing: &str, source: &str) -> String {
+    let dir = root.join(Path::new(listing).parent().unwrap_or(Path::new("")));
+    let mut keyed = source.to_owned();
+    for file in source.lines().filter_map(|l| l.trim().strip_prefix("// lib:")) {
+        keyed.push_str(&std::fs::read_to_string(dir.join(file.trim())).unwrap_or_default());
+    }
+    if !crate::deps::declared(source).is_empty() {
+        keyed.push_str(&std::fs::read_to_string(root.join("Cargo.lock")).unwrap_or_default());
+    }
+    keyed
 }
 
 fn load(entry: &Path) -> Option<Run> {
