@@ -62,6 +62,8 @@ pub enum Kind {
     Panics,
     /// `fail_name.rs`: must not compile.
     FailsToCompile,
+    /// `lib_name.rs`: a library crate other listings link (`// lib: lib_name.rs`); not run.
+    Library,
 }
 
 pub fn kind_of(listing: &str) -> Kind {
@@ -71,6 +73,8 @@ pub fn kind_of(listing: &str) -> Kind {
         .unwrap_or_default();
     if stem.starts_with("fail_") {
         Kind::FailsToCompile
+    } else if stem.starts_with("lib_") {
+        Kind::Library
     } else if stem.starts_with("panic_") {
         Kind::Panics
     } else {

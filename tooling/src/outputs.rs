@@ -14,7 +14,7 @@ use std::sync::Mutex;
 pub fn jobs(root: &Path) -> Vec<(String, Profile)> {
     let mut jobs = Vec::new();
     for file in book::listing_files(root) {
-        if listing::kind_of(&file) == Kind::FailsToCompile {
+        if matches!(listing::kind_of(&file), Kind::FailsToCompile | Kind::Library) {
             continue;
         }
         jobs.push((file.clone(), Profile::Debug));
