@@ -1,29 +1,52 @@
-//! Tests of the patched skeptic runtime itself (vendor/skeptic/PATCHES.md): each way a block can
-//! be wrong must fail, with a message that starts with where the block came from; and the cache
-//! of passes (PATCH(cache)) must never hide a change: a block whose code or compiler changed is
-//! checked again, and a failure is never remembered.
+//! The harness's own tests: every check of `tests/book.rs`, broken on purpose on a small book
+//! built in a temporary directory, must fail and name the chapter and the listing; the runner's
+//! time limit must stop a program that never ends; the cache must never hide a change; and the
+//! other-platform path must skip and report instead of failing, while the reference platform
+//! still fails on a stale snapshot.
 
-use skeptic::rt::{Checker, Expect, Passed};
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use book_tooling::outputs::{Checked, Difference, Settings};
+use book_tooling::platform::Platform;
+use book_tooling::runner::{self, Job, Profile};
+use book_tooling::{blocks, book, outputs};
+use std::path::Path;
 
-const ORIGIN: &str = "src/ch99-test.md:7 [listings/ch99-test/x.rs]";
+#[path = "harness/policy_cases.rs"]
+mod policy_cases;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// The reference platform when this machine is one (x86_64 Linux, glibc), with this rustc.
+fn reference() -> Platform {
+    Platform::new(false, runner::rustc_release(), runner::rustc_release())
 }
 
-fn checker() -> &'static Checker {
-    static CHECKER: OnceLock<Checker> = OnceLock::new();
-    CHECKER.get_or_init(|| Checker::for_current_test(&root()))
+/// Another platform, as `BOOK_AS_OTHER_PLATFORM=1` makes it.
+fn other() -> Platform {
+    Platform::new(true, runner::rustc_release(), runner::rustc_release())
 }
 
-/// Runs one block; returns the failure message, or `None` when it passed.
-fn outcome(code: &str, expect: Expect, edition: Option<&str>) -> Option<String> {
-    checker()
-        .check_text(code, &expect, edition, ORIGIN)
-        .err()
-        .map(|f| f.to_string())
+fn write(root: &Path, file: &str, text: &str) {
+    let path = root.join(file);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// A one-chapter book: `src/ch01-test.md` is `chapter`; `files` are (path, text).
+fn tiny_book(chapter: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "book.toml",
+        "[book]\ntitle = \"t\"\nsrc = \"src\"\n",
+    );
+    write(
+        dir.path(),
+        "src/SUMMARY.md",
+        "# Summary\n\n- [T](ch01-test.md)\n",
+    );
+    write(dir.path(), "src/ch01-test.md", chapter);
+    for (file, text) in files {
+        write(dir.path(), file, text);
+    }
+    dir
 }
 
 /// Text no earlier run has seen, so that its first check cannot come from the cache.
@@ -35,158 +58,242 @@ fn fresh(code: &str) -> String {
     format!("// run {nanos} {}\n{code}", std::process::id())
 }
 
+/// Checks the one block of a tiny book whose chapter has `fence` around `code`. (The same code
+/// gives the same key: after the first run, its outcome comes from the cache, and the verdict
+/// on it is made again, which is what these tests are about.)
+fn block(fence: &str, code: &str) -> Result<Checked, String> {
+    let dir = tiny_book(&format!("# T\n\n```{fence}\n{code}\n```\n"), &[]);
+    let book = book::load(dir.path()).unwrap();
+    let blocks = blocks::all(&book);
+    assert_eq!(blocks.len(), 1, "{blocks:?}");
+    let platform = reference();
+    blocks::check(
+        dir.path(),
+        &blocks[0],
+        Settings {
+            bless: false,
+            platform: &platform,
+        },
+    )
+}
+
 const LET_CHAIN: &str =
     "fn main() { let v = Some(2); if let Some(x) = v && x > 1 { println!(\"{x}\"); } }";
 
 #[test]
-fn blocks_compile_as_edition_2024() {
-    assert_eq!(outcome(LET_CHAIN, Expect::Run, None), None);
+fn blocks_compile_as_edition_2024_unless_the_fence_says_otherwise() {
+    assert_eq!(block("rust", LET_CHAIN), Ok(Checked::Passed(vec![])));
+    let err = block("rust,edition2021", LET_CHAIN).expect_err("let chains are refused in 2021");
+    assert!(err.contains("does not compile"), "{err}");
 }
 
 #[test]
-fn an_edition_2021_fence_really_compiles_as_2021() {
-    let err =
-        outcome(LET_CHAIN, Expect::Run, Some("2021")).expect("let chains are refused in 2021");
+fn each_way_a_block_can_be_wrong_fails_and_names_the_block() {
+    let cases = [
+        (
+            "rust,should_panic",
+            "fn main() { let x: u8 = \"no\"; }",
+            "must compile",
+        ),
+        ("rust,should_panic", "fn main() {}", "without panicking"),
+        (
+            "rust,compile_fail,E0382",
+            "fn main() {}",
+            "a compile_fail block compiled",
+        ),
+        (
+            "rust,compile_fail,E0382",
+            "fn main() { let x: u8 = \"no\"; }",
+            "not with E0382",
+        ),
+        (
+            "rust",
+            "fn main() { std::process::exit(3) }",
+            "failed when run",
+        ),
+        ("rust,ignore", "fn main() {}", "block marked ignore"),
+    ];
+    for (fence, code, needle) in cases {
+        let err = block(fence, code).expect_err(fence);
+        assert!(err.starts_with("src/ch01-test.md:3"), "{fence}: {err}");
+        assert!(err.contains(needle), "{fence}: {err}");
+    }
+    assert!(block("rust,should_panic", "fn main() { panic!(\"boom\") }").is_ok());
     assert!(
-        err.starts_with(ORIGIN) && err.contains("does not compile"),
-        "{err}"
+        block(
+            "rust,compile_fail,E0308",
+            "fn main() { let x: u8 = \"no\"; }"
+        )
+        .is_ok()
     );
 }
 
 #[test]
-fn a_should_panic_block_that_does_not_compile_fails() {
-    let err = outcome("fn main() { let x: u8 = \"no\"; }", Expect::Panic, None).expect("must fail");
-    assert!(
-        err.starts_with(ORIGIN) && err.contains("must compile"),
-        "{err}"
+fn a_program_that_never_ends_is_stopped_at_its_time_limit_and_named() {
+    let dir = tiny_book(
+        "# T\n",
+        &[(
+            "listings/ch01-test/01-forever.rs",
+            "// time-limit: 0.3 s\nfn main() {\n    loop {\n        std::hint::spin_loop();\n    }\n}\n",
+        )],
     );
-}
-
-#[test]
-fn a_should_panic_block_that_does_not_panic_fails() {
-    let err = outcome("fn main() {}", Expect::Panic, None).expect("must fail");
-    assert!(err.contains("without panicking"), "{err}");
-}
-
-#[test]
-fn a_should_panic_block_that_panics_passes() {
-    assert_eq!(
-        outcome("fn main() { panic!(\"boom\") }", Expect::Panic, None),
-        None
-    );
-}
-
-#[test]
-fn a_compile_fail_block_that_compiles_fails() {
-    let err = outcome(
-        "fn main() {}",
-        Expect::CompileFail(Some("E0382".into())),
-        None,
+    let started = std::time::Instant::now();
+    let platform = reference();
+    let err = outputs::check_listing(
+        dir.path(),
+        "listings/ch01-test/01-forever.rs",
+        Profile::Debug,
+        Settings {
+            bless: false,
+            platform: &platform,
+        },
     )
-    .expect("must fail");
-    assert!(err.starts_with(ORIGIN) && err.contains("compiled"), "{err}");
-}
-
-#[test]
-fn a_compile_fail_block_with_another_error_code_fails() {
-    let code = "fn main() { let x: u8 = \"no\"; }"; // E0308, not E0382
-    let err = outcome(code, Expect::CompileFail(Some("E0382".into())), None).expect("must fail");
+    .expect_err("it never ends");
     assert!(
-        err.contains("not with E0382") && err.contains("error[E0308]"),
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        err.contains("listings/ch01-test/01-forever.rs: timed out")
+            && err.contains("stopped after 0.3 s"),
         "{err}"
     );
-    assert_eq!(
-        outcome(code, Expect::CompileFail(Some("E0308".into())), None),
-        None
-    );
 }
 
 #[test]
-fn a_block_that_fails_at_run_time_fails() {
-    let err = outcome("fn main() { std::process::exit(3) }", Expect::Run, None).expect("must fail");
-    assert!(err.contains("failed when run"), "{err}");
-}
-
-/// A one-chapter book whose chapter shows `listings/ch01-test/01-x.rs`.
-fn tiny_book(dir: &Path, listing: &str) {
-    let write = |path: &str, text: &str| {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
-    write("book.toml", "[book]\ntitle = \"t\"\nsrc = \"src\"\n");
-    write("src/SUMMARY.md", "# Summary\n\n- [T](ch01-test.md)\n");
-    // `no_run`: compiled only, which is all this needs, in half the time of compiling and running.
+fn a_changed_listing_is_compiled_and_run_again() {
+    let dir = tiny_book(
+        "# T\n",
+        &[(
+            "listings/ch01-test/01-a.rs",
+            &fresh("fn main() { println!(\"one\"); }\n"),
+        )],
+    );
+    let job = || Job::listing(dir.path(), "listings/ch01-test/01-a.rs", Profile::Debug).unwrap();
+    let first = runner::run(dir.path(), &job()).unwrap();
+    assert_eq!(
+        (first.run().unwrap().stdout.as_str(), first.cached),
+        ("one\n", false)
+    );
+    if book_tooling::cache::enabled() {
+        assert!(
+            runner::run(dir.path(), &job()).unwrap().cached,
+            "the same inputs hit the cache"
+        );
+    }
     write(
-        "src/ch01-test.md",
-        "# T\n\n```rust,no_run\n{{#rustdoc_include ../listings/ch01-test/01-x.rs}}\n```\n",
+        dir.path(),
+        "listings/ch01-test/01-a.rs",
+        &fresh("fn main() { println!(\"two\"); }\n"),
     );
-    write("listings/ch01-test/01-x.rs", listing);
-}
-
-fn check_tiny_book(dir: &Path) -> Result<Passed, String> {
-    let book = book_tooling::book::load(dir).unwrap();
-    let blocks = skeptic::blocks(&book.chapters[0].expanded, "ch01-test");
-    assert_eq!(blocks.len(), 1, "{blocks:?}");
-    checker().check(&blocks[0]).map_err(|f| f.to_string())
-}
-
-#[test]
-fn a_cached_block_runs_again_after_its_listing_changes() {
-    if !checker().caching() {
-        return; // BOOK_NO_CACHE=1: nothing is cached, so there is nothing to test.
-    }
-    let dir = tempfile::tempdir().unwrap();
-    tiny_book(dir.path(), &fresh("fn main() { println!(\"one\"); }\n"));
-    assert_eq!(check_tiny_book(dir.path()), Ok(Passed::Checked));
-    assert_eq!(check_tiny_book(dir.path()), Ok(Passed::Cached));
-
-    // The listing changes: the block is compiled again, and its failure is reported...
-    tiny_book(dir.path(), &fresh("fn main() { let n: u8 = \"one\"; }\n"));
-    let err = check_tiny_book(dir.path()).expect_err("the changed listing does not compile");
-    assert!(
-        err.starts_with("src/ch01-test.md:3 [listings/ch01-test/01-x.rs]: "),
-        "{err}"
-    );
-    assert!(
-        err.contains("does not compile") && err.contains("error[E0308]"),
-        "{err}"
-    );
-    // ...every time: a failure is never cached.
-    assert!(check_tiny_book(dir.path()).is_err());
-}
-
-#[test]
-fn a_cached_block_is_checked_again_by_another_compiler() {
-    if !checker().caching() {
-        return;
-    }
-    // "Another compiler": the same rustc behind a script that reports another identity.
-    let dir = tempfile::tempdir().unwrap();
-    let wrapper = dir.path().join("rustc-next");
-    std::fs::write(
-        &wrapper,
-        "#!/bin/sh\nif [ \"$1\" = -vV ]; then rustc -vV | sed 's/^commit-hash: .*/commit-hash: another/'; \
-         else exec rustc \"$@\"; fi\n",
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let profile = skeptic::rt::profile_dir_of_current_exe();
-    let next = Checker::with_rustc(&root(), &profile, wrapper.to_str().unwrap());
-    assert_ne!(next.rustc_identity(), checker().rustc_identity());
-
-    let code = fresh("fn main() {}");
-    let check = |c: &Checker| {
-        c.check_text(&code, &Expect::Compile, None, ORIGIN)
-            .map_err(|f| f.to_string())
-    };
-    assert_eq!(check(checker()), Ok(Passed::Checked));
-    assert_eq!(check(checker()), Ok(Passed::Cached));
+    let changed = runner::run(dir.path(), &job()).unwrap();
     assert_eq!(
-        check(&next),
-        Ok(Passed::Checked),
-        "a new toolchain must not trust the old one's passes"
+        (changed.run().unwrap().stdout.as_str(), changed.cached),
+        ("two\n", false)
     );
-    assert_eq!(check(&next), Ok(Passed::Cached));
+}
+
+/// A listing that prints a number the platform decides, and whose snapshot holds another value.
+fn platform_book() -> tempfile::TempDir {
+    tiny_book(
+        "# T\n",
+        &[
+            (
+                "listings/ch01-test/01-size.rs",
+                "// per-platform: usize: \\d+ bytes\nfn main() {\n    println!(\"usize: {} bytes\", 3 * size_of::<usize>());\n    println!(\"same everywhere\");\n}\n",
+            ),
+            (
+                "listings/ch01-test/01-size.stdout",
+                "usize: 4 bytes\nsame everywhere\n",
+            ),
+            (
+                "listings/ch01-test/02-maps.rs",
+                "// needs: linux: reads /proc/self/maps\nfn main() {\n    print!(\"{}\", std::fs::read_to_string(\"/proc/self/maps\").unwrap().lines().count());\n}\n",
+            ),
+        ],
+    )
+}
+
+#[test]
+fn off_the_reference_platform_differences_are_reported_not_failed() {
+    let dir = platform_book();
+    let platform = other();
+    let settings = Settings {
+        bless: false,
+        platform: &platform,
+    };
+    let size = outputs::check_listing(
+        dir.path(),
+        "listings/ch01-test/01-size.rs",
+        Profile::Debug,
+        settings,
+    );
+    let here = format!("usize: {} bytes", 3 * size_of::<usize>());
+    assert_eq!(
+        size,
+        Ok(Checked::Passed(vec![Difference {
+            snapshot: "listings/ch01-test/01-size.stdout".into(),
+            book: "usize: 4 bytes".into(),
+            here,
+        }]))
+    );
+    let maps = outputs::check_listing(
+        dir.path(),
+        "listings/ch01-test/02-maps.rs",
+        Profile::Debug,
+        settings,
+    );
+    assert_eq!(
+        maps,
+        Ok(Checked::Skipped(
+            "needs linux: reads /proc/self/maps (compiled, not run)".into()
+        ))
+    );
+}
+
+#[test]
+fn on_the_reference_platform_a_per_platform_value_is_still_compared() {
+    let platform = reference();
+    if !platform.is_reference() {
+        return; // (this machine is not the reference platform)
+    }
+    let dir = platform_book();
+    let err = outputs::check_listing(
+        dir.path(),
+        "listings/ch01-test/01-size.rs",
+        Profile::Debug,
+        Settings {
+            bless: false,
+            platform: &platform,
+        },
+    )
+    .expect_err("a stale snapshot fails on the reference platform");
+    assert!(
+        err.contains("01-size.stdout is stale") && err.contains("-usize: 4 bytes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_needs_listing_must_still_compile_everywhere() {
+    let dir = tiny_book(
+        "# T\n",
+        &[(
+            "listings/ch01-test/01-x.rs",
+            "// needs: linux: reads /proc\nfn main() { let x: u8 = \"no\"; }\n",
+        )],
+    );
+    let platform = other();
+    let err = outputs::check_listing(
+        dir.path(),
+        "listings/ch01-test/01-x.rs",
+        Profile::Debug,
+        Settings {
+            bless: false,
+            platform: &platform,
+        },
+    )
+    .expect_err("it does not compile");
+    assert!(err.contains("must compile on every platform"), "{err}");
 }

@@ -1,5 +1,5 @@
 // ANCHOR: all
-// BEGIN shared: counting-allocator
+// BEGIN shared: counting-allocator (source)
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 

@@ -65,7 +65,7 @@ impl Heap {
 // END shared: counting-allocator
 
 // ANCHOR: main
-// BEGIN shared: block-on
+// BEGIN shared: block-on (source)
 use std::future::Future;
 use std::pin::{Pin, pin};
 use std::sync::Arc;

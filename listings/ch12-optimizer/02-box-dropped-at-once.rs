@@ -65,7 +65,7 @@ impl Heap {
 // END shared: counting-allocator
 
 // ANCHOR: main
-// BEGIN shared: malloc-mappings
+// BEGIN shared: malloc-mappings (source)
 /// glibc's malloc statistics, as `man 3 mallinfo2` lays them out.
 #[repr(C)]
 #[allow(dead_code, reason = "the layout must match glibc's; we read one field")]

@@ -1,25 +1,42 @@
-//! The logic behind the book's tests.
+//! The harness behind `cargo test`: everything a reader sees is compiled, run and checked.
+//! Read top-down, it is:
 //!
-//! - [`book`] loads the chapters and expands `{{#include}}`-style directives with mdBook's own
-//!   `LinkPreprocessor`, so the tests see every block exactly as a reader does.
-//! - [`markdown`] finds code blocks and directives in chapter text.
-//! - [`policy`] checks the rules in CONTRIBUTING.md and names the chapter and listing at fault.
-//! - [`listing`] compiles and runs one listing (with a result cache), for the output test and for
-//!   `cargo listing`.
-//! - [`outputs`] runs every listing and compares what it prints with its snapshots.
-//! - [`snapshot`] normalizes output that varies and compares or re-blesses snapshots.
+//! 1. **The book** — [`book`] loads the chapters and expands `{{#include}}` and friends with
+//!    mdBook's own `LinkPreprocessor`, so the checks see exactly what readers see; [`markdown`]
+//!    finds code blocks and directives in chapter text (the one Markdown parser, shared with the
+//!    vendored skeptic).
+//! 2. **What to check** — [`blocks`] (every Rust block, read by skeptic), [`outputs`] (every
+//!    listing's output against its snapshots), [`compile_fail`] (every `fail_` listing, judged
+//!    by trybuild), [`quiz`] (answer keys), [`policy`] (the book's rules, with [`shared`] for
+//!    code shared by listings), [`cheat_sheet`] (the generated table).
+//! 3. **The runner** — [`runner`] is the one way a program is compiled and run, with a time
+//!    limit on every step; [`deps`] builds the crates a listing names; [`platform`] says what
+//!    this machine is, next to the book's reference platform.
+//! 4. **The cache** — [`cache`], content-addressed, for every result of the runner.
+//! 5. **Snapshots and the report** — [`snapshot`] normalizes and compares outputs (a real diff
+//!    when stale); [`report`] prints what was skipped and what differs on this machine.
+//!
+//! `tests/book.rs` turns all of it into one libtest-style list of trials (libtest-mimic).
 
+pub mod blocks;
 pub mod book;
+pub mod cache;
 pub mod cheat_sheet;
+pub mod compile_fail;
 pub mod deps;
 pub mod listing;
 pub mod markdown;
 pub mod outputs;
+pub mod platform;
 pub mod policy;
 pub mod quiz;
+pub mod report;
+pub mod runner;
+pub mod shared;
 pub mod snapshot;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The repository root: the directory holding `book.toml`, found from `start` upwards.
 pub fn repo_root(start: &Path) -> PathBuf {
@@ -28,6 +45,21 @@ pub fn repo_root(start: &Path) -> PathBuf {
         .find(|dir| dir.join("book.toml").is_file())
         .unwrap_or_else(|| panic!("no book.toml in {} or above", start.display()))
         .to_path_buf()
+}
+
+/// The repository this tooling belongs to (found from this crate's own directory).
+pub fn root() -> PathBuf {
+    static ROOT: OnceLock<PathBuf> = OnceLock::new();
+    ROOT.get_or_init(|| repo_root(Path::new(env!("CARGO_MANIFEST_DIR"))))
+        .clone()
+}
+
+/// Cargo's target directory for `root` (`CARGO_TARGET_DIR`, else `root/target`).
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| if p.is_absolute() { p } else { root.join(p) })
+        .unwrap_or_else(|| root.join("target"))
 }
 
 /// Whether this run should rewrite snapshots (`BLESS=1 cargo test`).

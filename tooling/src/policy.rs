@@ -333,78 +333,11 @@ fn snapshot_source(file: &str) -> Option<String> {
     Some(format!("{base}.rs"))
 }
 
-/// Code between `// BEGIN shared: NAME` and `// END shared: NAME` must be the same in every
-/// listing that carries it.
+/// Code between `// BEGIN shared: NAME` and `// END shared: NAME` is the same in every listing
+/// that carries it as in its source copy (see [`crate::shared`]).
 fn check_shared_regions(book: &Book, files: &[String], problem: &mut impl FnMut(&str, String)) {
-    let mut regions: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    for file in files.iter().filter(|f| f.ends_with(".rs")) {
-        let Ok(text) = std::fs::read_to_string(book.root.join(file)) else {
-            continue;
-        };
-        match shared_regions(&text) {
-            Ok(found) => {
-                for (name, body) in found {
-                    regions.entry(name).or_default().push((file.clone(), body));
-                }
-            }
-            Err(e) => problem(file, e),
-        }
-    }
-    for (name, copies) in regions {
-        // The most common text is the reference; the others are named.
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for (_, body) in &copies {
-            *counts.entry(body).or_default() += 1;
-        }
-        let reference = counts
-            .iter()
-            .max_by_key(|(_, n)| **n)
-            .map(|(b, _)| *b)
-            .unwrap_or_default();
-        let holder = copies
-            .iter()
-            .find(|(_, b)| b == reference)
-            .map(|(f, _)| f.clone())
-            .unwrap_or_default();
-        for (file, body) in &copies {
-            if body != reference {
-                problem(
-                    file,
-                    format!(
-                        "its copy of the shared region `{name}` differs from the one in {holder}"
-                    ),
-                );
-            }
-        }
-    }
-}
-
-/// The shared regions of one file, by name.
-pub fn shared_regions(text: &str) -> Result<Vec<(String, String)>, String> {
-    let mut out = Vec::new();
-    let mut open: Option<(String, String)> = None;
-    for line in text.lines() {
-        let t = line.trim();
-        if let Some(name) = t.strip_prefix("// BEGIN shared:") {
-            if let Some((name, _)) = &open {
-                return Err(format!(
-                    "shared region `{name}` is not closed before the next one"
-                ));
-            }
-            open = Some((name.trim().to_owned(), String::new()));
-        } else if let Some(name) = t.strip_prefix("// END shared:") {
-            match open.take() {
-                Some((n, body)) if n == name.trim() => out.push((n, body)),
-                _ => return Err(format!("`// END shared:{name}` without its BEGIN")),
-            }
-        } else if let Some((_, body)) = open.as_mut() {
-            body.push_str(line);
-            body.push('\n');
-        }
-    }
-    match open {
-        Some((name, _)) => Err(format!("shared region `{name}` is never closed")),
-        None => Ok(out),
+    for (file, message) in crate::shared::check(&book.root, files) {
+        problem(&file, message);
     }
 }
 

@@ -20,23 +20,18 @@
 //! - every numbered chapter shows its quiz, and every `{{#quiz}}` points at the chapter's own quiz.
 //!
 //! Every problem names the quiz file and the question (number, id and the start of the prompt).
-//! Compiling and running a program is cached under `target/quiz-cache/`, keyed on the program,
-//! the edition and `rustc -vV` (like [`crate::listing`]'s cache; `BOOK_NO_CACHE=1` turns it off).
+//! Programs are compiled and run by [`crate::runner`], with its time limits and its cache.
 
 use crate::book::{self, Book};
-use crate::listing;
+use crate::runner::{self, Job, Mode};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// At least this many questions per quiz (issue 7).
 pub const MIN_QUESTIONS: usize = 4;
@@ -46,8 +41,6 @@ pub const MAX_PROGRAM_LINES: usize = 30;
 pub const EDITION: &str = "2024";
 /// The edition mdbook-quiz 0.5.0 uses when it validates tracing programs (plain `rustc`).
 pub const MDBOOK_QUIZ_EDITION: &str = "2015";
-/// Bump when the cache's format or meaning changes.
-const CACHE_VERSION: u32 = 1;
 /// A quiz program that runs longer than this is stopped (and reported).
 const RUN_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -62,56 +55,40 @@ static LINE_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\blines?\s+([0-9]+)\b").unwrap());
 
 // ---------------------------------------------------------------------------------------------
-// The schema: mdbook-quiz 0.5.0's (crate mdbook-quiz-schema), restricted to the two question
-// types the book uses. Unknown keys are refused: mdbook-quiz ignores them, so a misspelt
-// `answer.linenumber` would silently mean "no line".
+// The schema is mdbook-quiz 0.5.0's own, the crate `mdbook-quiz-schema` (what mdbook-quiz
+// deserializes). Its types accept unknown keys, which mdbook-quiz then ignores, so a misspelt
+// `answer.linenumber` would silently mean "no line": [`unknown_keys`] finds them by comparing
+// the file with what the schema read from it. The book uses two question types; below is the
+// view of them the checks need.
 
-/// A quiz file.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct QuizFile {
-    pub questions: Vec<Question>,
-    /// Shared context for multipart questions (mdbook-quiz's `multipart` table).
-    #[serde(default)]
-    pub multipart: Option<BTreeMap<String, String>>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "type")]
+/// A question, as the checks see it (read through the schema crate).
+#[derive(Clone, Debug)]
 pub enum Question {
     MultipleChoice(MultipleChoice),
     Tracing(Tracing),
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct MultipleChoice {
     pub id: Option<String>,
-    pub multipart: Option<String>,
     pub prompt: MultipleChoicePrompt,
     pub answer: MultipleChoiceAnswer,
     pub context: Option<String>,
-    pub prompt_explanation: Option<bool>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct MultipleChoicePrompt {
     pub prompt: String,
     pub distractors: Vec<String>,
-    pub answer_index: Option<usize>,
-    pub sort_answers: Option<bool>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct MultipleChoiceAnswer {
     pub answer: OneOrMore,
 }
 
 /// One correct answer, or several that must all be selected.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
 pub enum OneOrMore {
     One(String),
     More(Vec<String>),
@@ -126,29 +103,109 @@ impl OneOrMore {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct Tracing {
     pub id: Option<String>,
-    pub multipart: Option<String>,
     pub prompt: TracingPrompt,
     pub answer: TracingAnswer,
     pub context: Option<String>,
-    pub prompt_explanation: Option<bool>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct TracingPrompt {
     pub program: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Clone, Debug)]
 pub struct TracingAnswer {
     pub does_compile: bool,
     pub stdout: Option<String>,
     pub line_number: Option<usize>,
+}
+
+/// Reads a quiz file with mdbook-quiz's schema; refuses unknown keys and question types the
+/// book does not use.
+pub fn parse(text: &str) -> Result<Vec<Question>, String> {
+    use mdbook_quiz_schema as schema;
+    let quiz: schema::Quiz = toml::from_str(text).map_err(|e| e.to_string())?;
+    let written: toml::Value = toml::from_str(text).map_err(|e| e.to_string())?;
+    let read = toml::Value::try_from(&quiz).map_err(|e| e.to_string())?;
+    let unknown = unknown_keys(&written, &read, "");
+    if !unknown.is_empty() {
+        return Err(format!(
+            "unknown key(s), which mdbook-quiz would ignore: {} (a typo? keys are camelCase:              `doesCompile`, `lineNumber`)",
+            unknown.join(", ")
+        ));
+    }
+    let md = |m: schema::Markdown| m.0;
+    quiz.questions
+        .into_iter()
+        .enumerate()
+        .map(|(i, q)| match q {
+            schema::Question::MultipleChoice(schema::MultipleChoice(q)) => {
+                Ok(Question::MultipleChoice(MultipleChoice {
+                    id: q.id,
+                    prompt: MultipleChoicePrompt {
+                        prompt: md(q.prompt.prompt),
+                        distractors: q.prompt.distractors.into_iter().map(md).collect(),
+                    },
+                    answer: MultipleChoiceAnswer {
+                        answer: match q.answer.answer {
+                            schema::MultipleChoiceAnswerFormat::Single(a) => OneOrMore::One(md(a)),
+                            schema::MultipleChoiceAnswerFormat::Multi(v) => {
+                                OneOrMore::More(v.into_iter().map(md).collect())
+                            }
+                        },
+                    },
+                    context: q.context.map(md),
+                }))
+            }
+            schema::Question::Tracing(schema::Tracing(q)) => Ok(Question::Tracing(Tracing {
+                id: q.id,
+                prompt: TracingPrompt {
+                    program: q.prompt.program,
+                },
+                answer: TracingAnswer {
+                    does_compile: q.answer.does_compile,
+                    stdout: q.answer.stdout,
+                    line_number: q.answer.line_number,
+                },
+                context: q.context.map(md),
+            })),
+            schema::Question::ShortAnswer(_) => Err(format!(
+                "question {}: the book uses MultipleChoice and Tracing questions only",
+                i + 1
+            )),
+        })
+        .collect()
+}
+
+/// Keys of `written` (the file) that `read` (the schema's value, serialized back) lacks, as
+/// dotted paths (`questions[2].answer.linenumber`).
+fn unknown_keys(written: &toml::Value, read: &toml::Value, at: &str) -> Vec<String> {
+    match (written, read) {
+        (toml::Value::Table(w), toml::Value::Table(r)) => w
+            .iter()
+            .flat_map(|(k, v)| {
+                let path = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                match r.get(k) {
+                    Some(rv) => unknown_keys(v, rv, &path),
+                    None => vec![path],
+                }
+            })
+            .collect(),
+        (toml::Value::Array(w), toml::Value::Array(r)) => w
+            .iter()
+            .zip(r)
+            .enumerate()
+            .flat_map(|(i, (w, r))| unknown_keys(w, r, &format!("{at}[{i}]")))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 impl Question {
@@ -253,7 +310,7 @@ pub fn load(root: &Path, file: &str) -> Result<Quiz, Problem> {
     };
     let text = std::fs::read_to_string(root.join(file))
         .map_err(|e| problem(format!("cannot read it: {e}")))?;
-    let parsed: QuizFile = toml::from_str(&text).map_err(|e| {
+    let questions = parse(&text).map_err(|e| {
         problem(format!(
             "not a quiz in mdbook-quiz 0.5.0's schema (only MultipleChoice and Tracing questions are used): {e}"
         ))
@@ -266,7 +323,7 @@ pub fn load(root: &Path, file: &str) -> Result<Quiz, Problem> {
     Ok(Quiz {
         file: file.to_owned(),
         stem,
-        questions: parsed.questions,
+        questions,
     })
 }
 
@@ -274,7 +331,7 @@ pub fn load(root: &Path, file: &str) -> Result<Quiz, Problem> {
 // Compiling and running a program
 
 /// What compiling (and, when it compiled, running) a program gave.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     pub compiled: bool,
     /// Lines (1-based) of the primary spans of `error` diagnostics.
@@ -290,71 +347,20 @@ pub struct Outcome {
     pub code: Option<i32>,
     /// Whether a second run printed the same.
     pub same_twice: bool,
-    #[serde(skip)]
     pub cached: bool,
 }
 
-fn cache_key(root: &Path, program: &str, edition: &str) -> String {
-    let mut h = DefaultHasher::new();
-    (
-        CACHE_VERSION,
-        program,
-        edition,
-        listing::rustc_version(root),
-    )
-        .hash(&mut h);
-    let first = h.finish();
-    ("second", first, program).hash(&mut h);
-    format!("{first:016x}{:016x}", h.finish())
-}
-
-fn use_cache() -> bool {
-    std::env::var_os("BOOK_NO_CACHE").is_none_or(|v| v.is_empty() || v == "0")
-}
-
-/// Compiles `program` as a binary with `rustc --edition <edition>` (the same invocation as
-/// [`listing::build`], plus JSON diagnostics) and, when it compiles, runs it twice.
+/// Compiles `program` as a binary with `rustc --edition <edition>` and JSON diagnostics, and
+/// when it compiles runs it twice, through the book's runner (with its time limits and cache).
 pub fn outcome(root: &Path, program: &str, edition: &str) -> Result<Outcome, String> {
-    let key = cache_key(root, program, edition);
-    let cache = listing::target_dir(root).join("quiz-cache");
-    let entry = cache.join(format!("{key}.json"));
-    if use_cache()
-        && let Ok(text) = std::fs::read_to_string(&entry)
-        && let Ok(mut found) = serde_json::from_str::<Outcome>(&text)
-    {
-        found.cached = true;
-        return Ok(found);
-    }
-    // A directory of its own: two tests (or two checkouts sharing a target dir) may compile the
-    // same program at the same time.
-    static BUILDS: AtomicUsize = AtomicUsize::new(0);
-    let n = BUILDS.fetch_add(1, Ordering::Relaxed);
-    let dir = listing::target_dir(root)
-        .join("quiz-programs")
-        .join(format!("{key}-{}-{n}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let src = dir.join("main.rs");
-    let bin = dir.join("main");
-    std::fs::write(&src, program).map_err(|e| format!("cannot write {}: {e}", src.display()))?;
-    let out = Command::new("rustc")
-        // From the root, so that rustup picks the pinned toolchain (rust-toolchain.toml).
-        .current_dir(root)
-        .args([
-            "--edition",
-            edition,
-            "--crate-type",
-            "bin",
-            "--crate-name",
-            "quiz",
-            "--error-format=json",
-        ])
-        .arg("-o")
-        .arg(&bin)
-        .arg(&src)
-        .output()
-        .map_err(|e| format!("could not run rustc: {e}"))?;
+    let mut job = Job::new(format!("a quiz program ({edition})"), program);
+    job.edition = edition.to_owned();
+    job.mode = Mode::RunTwice;
+    job.json = true;
+    job.run_limit = RUN_TIMEOUT;
+    let ran = runner::run(root, &job).map_err(|e| e.to_string())?;
     let mut result = Outcome {
-        compiled: out.status.success(),
+        compiled: ran.compiled,
         error_lines: Vec::new(),
         error_codes: Vec::new(),
         warnings: 0,
@@ -363,33 +369,25 @@ pub fn outcome(root: &Path, program: &str, edition: &str) -> Result<Outcome, Str
         stderr: String::new(),
         code: None,
         same_twice: true,
-        cached: false,
+        cached: ran.cached,
     };
-    read_diagnostics(&String::from_utf8_lossy(&out.stderr), &mut result);
+    read_diagnostics(&ran.compiler, &mut result);
     // Name the file as the quiz shows it, not by its place under target/.
-    result.rendered = result
-        .rendered
-        .replace(&src.display().to_string(), "quiz.rs");
-    if result.compiled {
-        let first = run(&bin, &dir)?;
-        let second = run(&bin, &dir)?;
-        result.same_twice = first.0 == second.0;
-        (result.stdout, result.stderr, result.code) = first;
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    // A failure that points at no line (a linker or I/O problem) is not the program's answer:
-    // never cache it.
-    let trustworthy = result.compiled || !result.error_lines.is_empty();
-    if use_cache() && trustworthy {
-        let _ = std::fs::create_dir_all(&cache);
-        let tmp = entry.with_extension(format!("tmp{}", std::process::id()));
-        let text = serde_json::to_string(&result).map_err(|e| e.to_string())?;
-        if std::fs::write(&tmp, text).is_ok() {
-            let _ = std::fs::rename(&tmp, &entry);
-        }
+    result.rendered = SCRATCH_FILE
+        .replace_all(&result.rendered, "quiz.rs")
+        .into_owned();
+    if let [first, second] = ran.runs.as_slice() {
+        result.same_twice = first.stdout == second.stdout;
+        result.stdout = first.stdout.clone();
+        result.stderr = first.stderr.clone();
+        result.code = first.code;
     }
     Ok(result)
 }
+
+/// Where the runner wrote a program: `…/book-runs/<dir>/main.rs`.
+static SCRATCH_FILE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[^\s]*book-runs[/\\][^/\\\s]+[/\\]main\.rs").unwrap());
 
 /// Reads rustc's JSON diagnostics (one per line) into `out`.
 fn read_diagnostics(stderr: &str, out: &mut Outcome) {
@@ -423,40 +421,6 @@ fn read_diagnostics(stderr: &str, out: &mut Outcome) {
     }
     out.error_lines.sort_unstable();
     out.error_lines.dedup();
-}
-
-/// Runs `bin` with a time limit: (stdout, stderr, exit code).
-fn run(bin: &Path, dir: &Path) -> Result<(String, String, Option<i32>), String> {
-    let mut child = Command::new(bin)
-        .current_dir(dir)
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not run {}: {e}", bin.display()))?;
-    let started = Instant::now();
-    loop {
-        if child.try_wait().map_err(|e| e.to_string())?.is_some() {
-            break;
-        }
-        if started.elapsed() > RUN_TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Ok((
-                String::new(),
-                format!("(stopped after {} s)", RUN_TIMEOUT.as_secs()),
-                None,
-            ));
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    Ok((
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code(),
-    ))
 }
 
 /// `rustfmt --edition 2024` of `program` (from the root, so a `rustfmt.toml` there applies).
@@ -576,6 +540,33 @@ pub fn check_quizzes(root: &Path, quizzes: &[Quiz], workers: usize) -> Vec<Probl
     problems
 }
 
+/// Every question `id` is unique in the book (the per-quiz check sees one quiz at a time).
+pub fn duplicate_ids(quizzes: &[Quiz]) -> Vec<Problem> {
+    let mut first: BTreeMap<&str, String> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for quiz in quizzes {
+        for (i, q) in quiz.questions.iter().enumerate() {
+            let Some(id) = q.id() else { continue };
+            let here = format!("{} question {}", quiz.file, i + 1);
+            match first.get(id) {
+                // (Twice in one file is the per-quiz check's to report.)
+                Some(there) if !there.starts_with(&format!("{} ", quiz.file)) => {
+                    problems.push(Problem {
+                        file: quiz.file.clone(),
+                        question: Some((i + 1, Some(id.to_owned()), q.summary())),
+                        message: format!("the id `{id}` is already used by {there}"),
+                    })
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(id, here);
+                }
+            }
+        }
+    }
+    problems
+}
+
 struct QuestionCx<'a> {
     quiz: &'a Quiz,
     number: usize,
@@ -684,9 +675,7 @@ fn check_tracing(cx: &mut QuestionCx<'_>, root: &Path, t: &Tracing, outcomes: &O
         Ok(formatted) if formatted != *program => {
             cx.problem(format!(
                 "the program is not rustfmt-clean (rustfmt --edition {EDITION}):\n{}",
-                crate::snapshot::diff(program, &formatted)
-                    .replace(" snapshot: ", " quiz:     ")
-                    .replace(" actual:   ", " rustfmt:  ")
+                crate::snapshot::diff_labelled(program, &formatted, "a/quiz", "b/rustfmt")
             ));
         }
         Ok(_) => {}
@@ -776,9 +765,12 @@ fn check_compiling(cx: &mut QuestionCx<'_>, t: &Tracing, real: &Outcome) {
     if norm(declared) != norm(&real.stdout) {
         cx.problem(format!(
             "the declared stdout is not what the program prints:\n{}",
-            crate::snapshot::diff(&norm(declared), &norm(&real.stdout))
-                .replace(" snapshot: ", " declared: ")
-                .replace(" actual:   ", " printed:  ")
+            crate::snapshot::diff_labelled(
+                &norm(declared),
+                &norm(&real.stdout),
+                "a/declared",
+                "b/printed"
+            )
         ));
     }
 }
@@ -1040,7 +1032,7 @@ context = "Line 4 uses `s` after line 3 moved it: E0382."
             "{p}"
         );
         assert!(
-            p.contains("line   1 declared: hi 3") && p.contains("line   1 printed:  hi 2"),
+            p.contains("--- a/declared") && p.contains("-hi 3") && p.contains("+hi 2"),
             "{p}"
         );
     }
@@ -1199,8 +1191,11 @@ context = "Line 4 uses `s` after line 3 moved it: E0382."
             p.contains("question 2") && p.contains("not rustfmt-clean"),
             "{p}"
         );
-        assert!(p.contains("line   3 quiz:         let t=s;"), "{p}");
-        assert!(p.contains("line   3 rustfmt:      let t = s;"), "{p}");
+        assert!(
+            p.contains("+++ b/rustfmt") && p.contains("-    let t=s;"),
+            "{p}"
+        );
+        assert!(p.contains("+    let t = s;"), "{p}");
     }
 
     #[test]

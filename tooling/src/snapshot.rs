@@ -37,67 +37,100 @@ pub fn normalize(text: &str, varies: &[Regex]) -> String {
     THREAD_ID.replace_all(&out, "ThreadId([n])").into_owned()
 }
 
+/// What may legitimately differ between a snapshot and a run, beyond addresses and thread ids.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Masks<'a> {
+    /// `// varies: REGEX`: differs from run to run and machine to machine; never compared.
+    pub varies: &'a [Regex],
+    /// `// per-platform: REGEX`: the same on every run of one platform; compared strictly on the
+    /// reference platform, reported as a difference elsewhere.
+    pub per_platform: &'a [Regex],
+    /// Compare `per_platform` text strictly (the reference platform).
+    pub strict: bool,
+}
+
 /// What comparing a snapshot found.
 #[derive(Debug, PartialEq)]
 pub enum Verdict {
-    Matches,
-    /// Missing or stale; carries a readable explanation.
+    /// They match; off the reference platform, the `per-platform` values that differ, as
+    /// (the book's, this machine's).
+    Matches(Vec<(String, String)>),
+    /// Missing or stale; carries a readable explanation (a diff).
     Differs(String),
 }
 
 /// Compares `actual` with the snapshot file at `path`, both normalized.
-pub fn compare(path: &Path, actual: &str, varies: &[Regex]) -> Verdict {
+pub fn compare(path: &Path, actual: &str, masks: Masks<'_>) -> Verdict {
     let Ok(expected) = std::fs::read_to_string(path) else {
         return Verdict::Differs("the snapshot does not exist yet".to_owned());
     };
-    let (e, a) = (normalize(&expected, varies), normalize(actual, varies));
+    compare_text(&expected, actual, masks)
+}
+
+/// [`compare`] on two texts.
+pub fn compare_text(expected: &str, actual: &str, masks: Masks<'_>) -> Verdict {
+    let (mut e, mut a) = (
+        normalize(expected, masks.varies),
+        normalize(actual, masks.varies),
+    );
+    let mut rows = Vec::new();
+    if !masks.strict && !masks.per_platform.is_empty() {
+        let (mut book, mut here) = (Vec::new(), Vec::new());
+        for re in masks.per_platform {
+            book.extend(re.find_iter(&e).map(|m| m.as_str().to_owned()));
+            here.extend(re.find_iter(&a).map(|m| m.as_str().to_owned()));
+            e = re.replace_all(&e, "[per-platform]").into_owned();
+            a = re.replace_all(&a, "[per-platform]").into_owned();
+        }
+        rows = book.into_iter().zip(here).filter(|(b, h)| b != h).collect();
+    }
     if e == a {
-        Verdict::Matches
+        Verdict::Matches(rows)
     } else {
         Verdict::Differs(diff(&e, &a))
     }
 }
 
 /// Compares, and with `bless` rewrites a missing or stale snapshot with the real output.
-/// Returns the problem when the snapshot is stale and not being blessed.
-pub fn check(path: &Path, actual: &str, varies: &[Regex], bless: bool) -> Result<(), String> {
-    match compare(path, actual, varies) {
-        Verdict::Matches => Ok(()),
+/// Returns the platform differences (see [`Verdict::Matches`]), or the problem when the
+/// snapshot is stale and not being blessed.
+pub fn check(
+    path: &Path,
+    actual: &str,
+    masks: Masks<'_>,
+    bless: bool,
+) -> Result<Vec<(String, String)>, String> {
+    match compare(path, actual, masks) {
+        Verdict::Matches(rows) => Ok(rows),
         Verdict::Differs(_) if bless => std::fs::write(path, actual)
+            .map(|()| Vec::new())
             .map_err(|e| format!("could not write {}: {e}", path.display())),
         Verdict::Differs(why) => Err(why),
     }
 }
 
-/// A short line diff: the first lines that differ, with context.
+/// A unified diff of the normalized texts (similar's patience diff, bounded in time), headed
+/// `a/snapshot` and `b/actual run`.
 pub fn diff(expected: &str, actual: &str) -> String {
-    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    let mut out = String::new();
-    let mut shown = 0;
-    for i in 0..e.len().max(a.len()) {
-        let (x, y) = (e.get(i), a.get(i));
-        if x != y {
-            if let Some(x) = x {
-                out.push_str(&format!("  line {:>3} snapshot: {x}\n", i + 1));
-            } else {
-                out.push_str(&format!("  line {:>3} snapshot: (no line)\n", i + 1));
-            }
-            if let Some(y) = y {
-                out.push_str(&format!("  line {:>3} actual:   {y}\n", i + 1));
-            } else {
-                out.push_str(&format!("  line {:>3} actual:   (no line)\n", i + 1));
-            }
-            shown += 1;
-            if shown == 8 {
-                out.push_str("  ...\n");
-                break;
-            }
-        }
+    diff_labelled(expected, actual, "a/snapshot", "b/actual run")
+}
+
+/// [`diff`] with other names for the two sides.
+pub fn diff_labelled(expected: &str, actual: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .timeout(std::time::Duration::from_millis(500))
+        .diff_lines(expected, actual);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(old, new)
+        .to_string();
+    if text.trim().is_empty() || diff.ratio() == 1.0 {
+        "  (they differ only in line endings or a final newline)\n".to_owned()
+    } else {
+        text
     }
-    if out.is_empty() {
-        out.push_str("  (they differ only in line endings or a final newline)\n");
-    }
-    out
 }
 
 #[cfg(test)]
@@ -132,17 +165,48 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let snap = dir.path().join("x.stdout");
         std::fs::write(&snap, "one\ntwo\n").unwrap();
-        let err = check(&snap, "one\nthree\n", &[], false).unwrap_err();
-        assert!(err.contains("line   2 snapshot: two"), "{err}");
-        assert!(err.contains("line   2 actual:   three"), "{err}");
+        let err = check(&snap, "one\nthree\n", Masks::default(), false).unwrap_err();
+        assert!(
+            err.contains("--- a/snapshot") && err.contains("+++ b/actual run"),
+            "{err}"
+        );
+        assert!(
+            err.contains("\n-two\n") && err.contains("\n+three\n"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn per_platform_text_is_strict_on_the_reference_platform_and_reported_elsewhere() {
+        let re = [Regex::new(r"size: \d+").unwrap()];
+        let masks = |strict| Masks {
+            varies: &[],
+            per_platform: &re,
+            strict,
+        };
+        let (book, here) = ("String size: 24\nok\n", "String size: 12\nok\n");
+        assert!(matches!(
+            compare_text(book, here, masks(true)),
+            Verdict::Differs(_)
+        ));
+        assert_eq!(
+            compare_text(book, here, masks(false)),
+            Verdict::Matches(vec![("size: 24".into(), "size: 12".into())])
+        );
+        // Everything else is still compared strictly.
+        let other = "String size: 12\nnot ok\n";
+        assert!(matches!(
+            compare_text(book, other, masks(false)),
+            Verdict::Differs(_)
+        ));
     }
 
     #[test]
     fn a_missing_snapshot_fails_unless_blessed() {
         let dir = tempfile::tempdir().unwrap();
         let snap = dir.path().join("x.stdout");
-        assert!(check(&snap, "hi\n", &[], false).is_err());
-        check(&snap, "hi\n", &[], true).unwrap();
+        assert!(check(&snap, "hi\n", Masks::default(), false).is_err());
+        check(&snap, "hi\n", Masks::default(), true).unwrap();
         assert_eq!(std::fs::read_to_string(&snap).unwrap(), "hi\n");
     }
 
@@ -151,7 +215,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let snap = dir.path().join("x.stdout");
         std::fs::write(&snap, "p = 0x55d0c4a3eb10\n").unwrap();
-        check(&snap, "p = 0x5600aaaaaaaa\n", &[], true).unwrap();
+        check(&snap, "p = 0x5600aaaaaaaa\n", Masks::default(), true).unwrap();
         assert_eq!(
             std::fs::read_to_string(&snap).unwrap(),
             "p = 0x55d0c4a3eb10\n"

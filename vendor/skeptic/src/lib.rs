@@ -1,150 +1,29 @@
+//! skeptic 0.14.2, cut down to what Rust Memory, Measured needs (see PATCHES.md): it reads the
+//! Rust blocks of a Markdown text, as rustdoc and mdBook read their fences, and says what each
+//! block must do. Compiling and running them is the book's runner's job
+//! (`book_tooling::runner`), so this crate has one dependency: the Markdown parser the book's
+//! tooling uses too (pulldown-cmark 0.13).
+
 use std::collections::HashMap;
-use std::env;
-use std::fs::File;
-use std::io::{self, Read, Write};
 use std::mem;
-use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::rt::SkepticError;
-
-mod result_cache;
-pub mod rt;
 #[cfg(test)]
 mod tests;
 
-/// Returns a list of markdown files under a directory.
-///
-/// # Usage
-///
-/// List markdown files of `mdbook` which are under `<project dir>/book` usually:
-///
-/// ```rust
-/// extern crate skeptic;
-///
-/// use skeptic::markdown_files_of_directory;
-///
-/// fn main() {
-///     let _ = markdown_files_of_directory("book/");
-/// }
-/// ```
-pub fn markdown_files_of_directory(dir: &str) -> Vec<PathBuf> {
-    use glob::{glob_with, MatchOptions};
-
-    let opts = MatchOptions {
-        case_sensitive: false,
-        require_literal_separator: false,
-        require_literal_leading_dot: false,
-    };
-    let mut out = Vec::new();
-
-    for path in glob_with(&format!("{}/**/*.md", dir), opts)
-        .expect("Failed to read glob pattern")
-        .filter_map(Result::ok)
-    {
-        out.push(path.to_str().unwrap().into());
-    }
-
-    out
-}
-
-/// Generates tests for specified markdown files.
-///
-/// # Usage
-///
-/// Generates doc tests for the specified files.
-///
-/// ```rust,no_run
-/// extern crate skeptic;
-///
-/// use skeptic::generate_doc_tests;
-///
-/// fn main() {
-///     generate_doc_tests(&["README.md"]);
-/// }
-/// ```
-///
-/// Or in case you want to add `mdbook` files:
-///
-/// ```rust,no_run
-/// extern crate skeptic;
-///
-/// use skeptic::*;
-///
-/// fn main() {
-///     let mut mdbook_files = markdown_files_of_directory("book/");
-///     mdbook_files.push("README.md".into());
-///     generate_doc_tests(&mdbook_files);
-/// }
-/// ```
-pub fn generate_doc_tests<T>(docs: &[T])
-where
-    T: Clone + AsRef<Path>,
-{
-    // This shortcut is specifically so examples in skeptic's on
-    // readme can call this function in non-build.rs contexts, without
-    // panicking below.
-    if docs.is_empty() {
-        return;
-    }
-
-    let docs = docs
-        .iter()
-        .map(|path| path.as_ref().to_str().unwrap().to_owned())
-        .filter(|d| !d.ends_with(".skt.md"))
-        .collect::<Vec<_>>();
-
-    // Inform cargo that it needs to rerun the build script if one of the skeptic files are
-    // modified
-    for doc in &docs {
-        println!("cargo:rerun-if-changed={}", doc);
-
-        let skt = format!("{}.skt.md", doc);
-        if Path::new(&skt).exists() {
-            println!("cargo:rerun-if-changed={}", skt);
-        }
-    }
-
-    let out_dir = env::var("OUT_DIR").unwrap();
-    let cargo_manifest_dir = env::var("CARGO_MANIFEST_DIR").unwrap();
-
-    let mut out_file = PathBuf::from(out_dir.clone());
-    out_file.push("skeptic-tests.rs");
-
-    let config = Config {
-        out_dir: PathBuf::from(out_dir),
-        root_dir: PathBuf::from(cargo_manifest_dir),
-        out_file,
-        target_triple: env::var("TARGET").expect("could not get target triple"),
-        docs,
-    };
-
-    run(&config);
-}
-
-struct Config {
-    out_dir: PathBuf,
-    root_dir: PathBuf,
-    out_file: PathBuf,
-    target_triple: String,
-    docs: Vec<String>,
-}
-
-fn run(config: &Config) {
-    let tests = extract_tests(config).unwrap();
-
-    // Pre-populate the cache during build phase
-    if let Err(e) = crate::rt::populate_cache_during_build(&config.root_dir, &config.target_triple)
-    {
-        // Don't fail the build if cache population fails, just warn
-        eprintln!(
-            "Warning: Failed to populate skeptic cache during build: {}",
-            e
-        );
-    }
-
-    emit_tests(config, tests).unwrap();
+/// PATCH(expect): what a block must do, from its fence's attributes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Expect {
+    /// Compile and run; exit 0.
+    Run,
+    /// `no_run`: compile only.
+    Compile,
+    /// `should_panic`: compile, then panic when run (exit code 101). Failing to compile is a
+    /// failure, not a pass.
+    Panic,
+    /// `compile_fail[,EXXXX]`: must not compile, with that error code when one is given.
+    CompileFail(Option<String>),
 }
 
 /// PATCH(runtime): one Rust block of a Markdown file, as it is checked.
@@ -154,9 +33,11 @@ pub struct Block {
     pub name: String,
     /// Where it came from (`src/ch04-moves.md:42 [listings/ch04-moves/01-string-move.rs]`).
     pub origin: String,
+    /// The listing it shows, if the expansion step marked one (`listings/ch04-moves/01-x.rs`).
+    pub listing: Option<String>,
     /// Exactly what rustc is given (PATCH(as-shown)).
     pub code: String,
-    pub expect: rt::Expect,
+    pub expect: Expect,
     /// `edition20xx` on the fence.
     pub edition: Option<String>,
     /// `ignore` on the fence: a failure, never a skip (PATCH(expect)).
@@ -164,27 +45,77 @@ pub struct Block {
 }
 
 /// PATCH(runtime): the Rust blocks of one Markdown text (`file_stem` names blocks that have no
-/// `<!-- block -->` marker), to be checked at run time with [`rt::Checker`]. Templates
-/// (`skt-*`, `skeptic-template`) are not supported here: a block that names one is returned
-/// without it.
+/// `<!-- block -->` marker). Templates (`skt-*`, `skeptic-template`) are not supported.
 pub fn blocks(markdown: &str, file_stem: &str) -> Vec<Block> {
-    let (tests, _old_template) = extract_tests_from_string(markdown, &sanitize_test_name(file_stem));
+    let (tests, _old_template) =
+        extract_tests_from_string(markdown, &sanitize_test_name(file_stem));
     tests
         .into_iter()
         .map(|test| Block {
             code: create_test_input(&test.text),
             expect: match (&test.compile_fail, test.should_panic, test.no_run) {
-                (Some(code), _, _) => rt::Expect::CompileFail(code.clone()),
-                (None, true, _) => rt::Expect::Panic,
-                (None, false, true) => rt::Expect::Compile,
-                (None, false, false) => rt::Expect::Run,
+                (Some(code), _, _) => Expect::CompileFail(code.clone()),
+                (None, true, _) => Expect::Panic,
+                (None, false, true) => Expect::Compile,
+                (None, false, false) => Expect::Run,
             },
             name: test.name,
+            listing: test.listing,
             origin: test.origin,
             edition: test.edition,
             ignore: test.ignore,
         })
         .collect()
+}
+
+/// What compiling and running a block gave, for [`judge`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome<'a> {
+    pub compiled: bool,
+    /// What the compiler printed (rendered, not JSON).
+    pub compiler: &'a str,
+    /// The exit code of the run, when there was one (`None`: a signal, or not run).
+    pub exit: Option<i32>,
+}
+
+/// PATCH(expect): whether `outcome` is what a block marked `expect` must do; the reason if not.
+pub fn judge(expect: &Expect, outcome: &Outcome<'_>) -> Result<(), String> {
+    match expect {
+        Expect::Compile if outcome.compiled => Ok(()),
+        Expect::Run | Expect::Compile if !outcome.compiled => {
+            Err("the block does not compile".to_owned())
+        }
+        Expect::Run => match outcome.exit {
+            Some(0) => Ok(()),
+            other => Err(format!(
+                "the block compiled but failed when run (exit code {other:?})"
+            )),
+        },
+        Expect::Compile => unreachable!(),
+        Expect::Panic => {
+            if !outcome.compiled {
+                return Err("a should_panic block must compile, and this one does not".to_owned());
+            }
+            match outcome.exit {
+                Some(101) => Ok(()),
+                Some(0) => Err("a should_panic block ran to the end without panicking".to_owned()),
+                other => Err(format!(
+                    "a should_panic block ended with {other:?}, not a panic (101)"
+                )),
+            }
+        }
+        Expect::CompileFail(code) => {
+            if outcome.compiled {
+                return Err("a compile_fail block compiled".to_owned());
+            }
+            match code {
+                Some(code) if !outcome.compiler.contains(&format!("error[{code}]")) => Err(
+                    format!("a compile_fail,{code} block failed to compile, but not with {code}"),
+                ),
+                _ => Ok(()),
+            }
+        }
+    }
 }
 
 struct Test {
@@ -193,35 +124,13 @@ struct Test {
     ignore: bool,
     no_run: bool,
     should_panic: bool,
-    template: Option<String>,
     /// PATCH(expect): `compile_fail`, with the error code given on the fence, if any.
     compile_fail: Option<Option<String>>,
     /// PATCH(expect): `edition20xx` on the fence.
     edition: Option<String>,
     /// PATCH(origin): where the block came from, for failure messages.
     origin: String,
-}
-
-struct DocTestSuite {
-    doc_tests: Vec<DocTest>,
-}
-
-struct DocTest {
-    path: PathBuf,
-    old_template: Option<String>,
-    tests: Vec<Test>,
-    templates: HashMap<String, String>,
-}
-
-fn extract_tests(config: &Config) -> Result<DocTestSuite, SkepticError> {
-    let mut doc_tests = Vec::new();
-    for doc in &config.docs {
-        let path = &mut config.root_dir.clone();
-        path.push(doc);
-        let new_tests = extract_tests_from_file(path)?;
-        doc_tests.push(new_tests);
-    }
-    Ok(DocTestSuite { doc_tests })
+    listing: Option<String>,
 }
 
 enum Buffer {
@@ -230,23 +139,8 @@ enum Buffer {
     Heading(String),
 }
 
-fn extract_tests_from_file(path: &Path) -> Result<DocTest, SkepticError> {
-    let mut file = File::open(path)?;
-    let s = &mut String::new();
-    file.read_to_string(s)?;
-
-    let file_stem = &sanitize_test_name(path.file_stem().unwrap().to_str().unwrap());
-
-    let tests = extract_tests_from_string(s, file_stem);
-
-    let templates = load_templates(path)?;
-
-    Ok(DocTest {
-        path: path.to_owned(),
-        old_template: tests.1,
-        tests: tests.0,
-        templates,
-    })
+fn count_newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 fn extract_tests_from_string(s: &str, file_stem: &str) -> (Vec<Test>, Option<String>) {
@@ -266,6 +160,8 @@ fn extract_tests_from_string(s: &str, file_stem: &str) -> (Vec<Test>, Option<Str
     let mut marker: Option<(String, String)> = None;
     let mut block_marker: Option<(String, String)> = None;
     let mut names_seen: HashMap<String, usize> = HashMap::new();
+    // PATCH(one-parser): pulldown-cmark 0.13's end events no longer carry the fence's info.
+    let mut fence_info = String::new();
 
     for (event, range) in parser.into_offset_iter() {
         match event {
@@ -274,16 +170,17 @@ fn extract_tests_from_string(s: &str, file_stem: &str) -> (Vec<Test>, Option<Str
                     marker = Some(m);
                 }
             }
-            Event::Start(Tag::Heading(level, ..)) if level < HeadingLevel::H3 => {
+            Event::Start(Tag::Heading { level, .. }) if level < HeadingLevel::H3 => {
                 buffer = Buffer::Heading(String::new());
             }
-            Event::End(Tag::Heading(level, ..)) if level < HeadingLevel::H3 => {
+            Event::End(TagEnd::Heading(level)) if level < HeadingLevel::H3 => {
                 let cur_buffer = mem::replace(&mut buffer, Buffer::None);
                 if let Buffer::Heading(sect) = cur_buffer {
                     section = Some(sanitize_test_name(&sect));
                 }
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
+                fence_info = info.to_string();
                 let code_block_info = parse_code_block_info(info);
                 if code_block_info.is_rust {
                     buffer = Buffer::Code(Vec::new());
@@ -295,9 +192,9 @@ fn extract_tests_from_string(s: &str, file_stem: &str) -> (Vec<Test>, Option<Str
                     if buf.is_empty() {
                         let (pos, line) = line_cursor;
                         code_block_start = if range.start >= pos {
-                            line + bytecount::count(&s.as_bytes()[pos..range.start], b'\n')
+                            line + count_newlines(&s.as_bytes()[pos..range.start])
                         } else {
-                            line - bytecount::count(&s.as_bytes()[range.start..pos], b'\n')
+                            line - count_newlines(&s.as_bytes()[range.start..pos])
                         };
                         line_cursor = (range.start, code_block_start);
                     }
@@ -306,8 +203,8 @@ fn extract_tests_from_string(s: &str, file_stem: &str) -> (Vec<Test>, Option<Str
                     buf.push_str(&text);
                 }
             }
-            Event::End(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
-                let code_block_info = parse_code_block_info(info);
+            Event::End(TagEnd::CodeBlock) => {
+                let code_block_info = parse_code_block_info(&fence_info);
                 if let Buffer::Code(buf) = mem::replace(&mut buffer, Buffer::None) {
                     if code_block_info.is_old_template {
                         old_template = Some(buf.into_iter().collect())
@@ -331,7 +228,10 @@ fn extract_tests_from_string(s: &str, file_stem: &str) -> (Vec<Test>, Option<Str
                             }
                             None => {
                                 let name = if let Some(ref section) = section {
-                                    format!("{}_sect_{}_line_{}", file_stem, section, code_block_start)
+                                    format!(
+                                        "{}_sect_{}_line_{}",
+                                        file_stem, section, code_block_start
+                                    )
                                 } else {
                                     format!("{}_line_{}", file_stem, code_block_start)
                                 };
@@ -343,13 +243,16 @@ fn extract_tests_from_string(s: &str, file_stem: &str) -> (Vec<Test>, Option<Str
                         if *seen > 1 {
                             name = format!("{}_{}", name, seen);
                         }
+                        let listing = origin
+                            .split_once(" [")
+                            .map(|(_, l)| l.trim_end_matches(']').to_owned());
                         tests.push(Test {
+                            listing,
                             name,
                             text: buf,
                             ignore: code_block_info.ignore,
                             no_run: code_block_info.no_run,
                             should_panic: code_block_info.should_panic,
-                            template: code_block_info.template,
                             compile_fail: code_block_info.compile_fail,
                             edition: code_block_info.edition,
                             origin,
@@ -366,58 +269,14 @@ fn extract_tests_from_string(s: &str, file_stem: &str) -> (Vec<Test>, Option<Str
 /// PATCH(origin): `<!-- block src/ch04-moves.md:42 listings/ch04-moves/01-x.rs -->`
 /// → ("src/ch04-moves.md:42", "listings/ch04-moves/01-x.rs"); "-" means no listing.
 fn parse_marker(html: &str) -> Option<(String, String)> {
-    let rest = html.trim().strip_prefix("<!-- block ")?.strip_suffix("-->")?;
+    let rest = html
+        .trim()
+        .strip_prefix("<!-- block ")?
+        .strip_suffix("-->")?;
     let mut words = rest.split_whitespace();
     let at = words.next()?.to_owned();
     let listing = words.next().filter(|w| *w != "-").unwrap_or("").to_owned();
     Some((at, listing))
-}
-
-fn load_templates(path: &Path) -> Result<HashMap<String, String>, SkepticError> {
-    let file_name = format!(
-        "{}.skt.md",
-        path.file_name().expect("no file name").to_string_lossy()
-    );
-    let path = path.with_file_name(&file_name);
-    if !path.exists() {
-        return Ok(HashMap::new());
-    }
-
-    let mut map = HashMap::new();
-
-    let mut file = File::open(path)?;
-    let s = &mut String::new();
-    file.read_to_string(s)?;
-    let parser = Parser::new(s);
-
-    let mut code_buffer = None;
-
-    for event in parser {
-        match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
-                let code_block_info = parse_code_block_info(info);
-                if code_block_info.is_rust {
-                    code_buffer = Some(Vec::new());
-                }
-            }
-            Event::Text(text) => {
-                if let Some(ref mut buf) = code_buffer {
-                    buf.push(text.to_string());
-                }
-            }
-            Event::End(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
-                let code_block_info = parse_code_block_info(info);
-                if let Some(buf) = code_buffer.take() {
-                    if let Some(t) = code_block_info.template {
-                        map.insert(t, buf.into_iter().collect());
-                    }
-                }
-            }
-            _ => (),
-        }
-    }
-
-    Ok(map)
 }
 
 fn sanitize_test_name(s: &str) -> String {
@@ -449,7 +308,6 @@ fn parse_code_block_info(info: &str) -> CodeBlockInfo {
         ignore: false,
         no_run: false,
         is_old_template: false,
-        template: None,
         compile_fail: None,
         edition: None,
     };
@@ -494,10 +352,6 @@ fn parse_code_block_info(info: &str) -> CodeBlockInfo {
                 info.edition = Some(token[7..].to_owned());
                 seen_rust_tags = true;
             }
-            _ if token.starts_with("skt-") => {
-                info.template = Some(token[4..].to_string());
-                seen_rust_tags = true;
-            }
             _ => seen_other_tags = true,
         }
     }
@@ -516,33 +370,8 @@ struct CodeBlockInfo {
     ignore: bool,
     no_run: bool,
     is_old_template: bool,
-    template: Option<String>,
     compile_fail: Option<Option<String>>,
     edition: Option<String>,
-}
-
-fn emit_tests(config: &Config, suite: DocTestSuite) -> Result<(), SkepticError> {
-    let mut out = String::new();
-
-    // Test cases use the api from skeptic::rt
-    out.push_str("extern crate skeptic;\n");
-
-    for doc_test in suite.doc_tests {
-        for test in &doc_test.tests {
-            let test_string = {
-                if let Some(ref t) = test.template {
-                    let template = doc_test.templates.get(t).unwrap_or_else(|| {
-                        panic!("template {} not found for {}", t, doc_test.path.display())
-                    });
-                    create_test_runner(config, &Some(template.to_string()), test)?
-                } else {
-                    create_test_runner(config, &doc_test.old_template, test)?
-                }
-            };
-            out.push_str(&test_string);
-        }
-    }
-    write_if_contents_changed(&config.out_file, &out)
 }
 
 /// Creates the Rust code that this test will be operating on.
@@ -565,7 +394,11 @@ fn create_test_input(lines: &[String]) -> String {
         }
     }
     let (attrs, body) = code.split_at(split);
-    let newline = if body.is_empty() || body.ends_with('\n') { "" } else { "\n" };
+    let newline = if body.is_empty() || body.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
     format!("#![allow(unused)]\n{attrs}fn main() {{\n{body}{newline}}}\n")
 }
 
@@ -581,70 +414,4 @@ fn unhide_line(line: &str) -> String {
         _ => body.to_owned(),
     };
     out + "\n"
-}
-
-fn create_test_runner(
-    config: &Config,
-    template: &Option<String>,
-    test: &Test,
-) -> Result<String, SkepticError> {
-    let template = template.clone().unwrap_or_else(|| String::from("{}"));
-    let test_text = create_test_input(&test.text);
-
-    let mut s: Vec<u8> = Vec::new();
-    writeln!(s, "#[test] fn {}() {{", test.name)?;
-    if test.ignore {
-        // PATCH(expect): an `ignore`d block is a failure that names the block, not a skip.
-        writeln!(s, "    panic!(r####\"{}: block marked ignore\"####);", test.origin)?;
-        writeln!(s, "}}")?;
-        writeln!(s)?;
-        return Ok(String::from_utf8(s).unwrap());
-    }
-    writeln!(
-        s,
-        "    let s = &format!(r####\"\n{}\"####, r####\"{}\"####);",
-        template, test_text
-    )?;
-
-    // PATCH(expect): one entry point that knows what the block must do.
-    let expect = match (&test.compile_fail, test.should_panic, test.no_run) {
-        (Some(Some(code)), _, _) => format!("CompileFail(Some({:?}.to_owned()))", code),
-        (Some(None), _, _) => "CompileFail(None)".to_owned(),
-        (None, true, _) => "Panic".to_owned(),
-        (None, false, true) => "Compile".to_owned(),
-        (None, false, false) => "Run".to_owned(),
-    };
-    writeln!(
-        s,
-        "    skeptic::rt::check_block(r#\"{}\"#, r#\"{}\"#, r#\"{}\"#, s, skeptic::rt::Expect::{}, {:?}, r####\"{}\"####);",
-        config.root_dir.to_str().unwrap(),
-        config.out_dir.to_str().unwrap(),
-        config.target_triple,
-        expect,
-        test.edition.as_deref(),
-        test.origin
-    )?;
-    writeln!(s, "}}")?;
-    writeln!(s)?;
-
-    Ok(String::from_utf8(s).unwrap())
-}
-
-fn write_if_contents_changed(name: &Path, contents: &str) -> Result<(), SkepticError> {
-    // Can't open in write mode now as that would modify the last changed timestamp of the file
-    match File::open(name) {
-        Ok(mut file) => {
-            let mut current_contents = String::new();
-            file.read_to_string(&mut current_contents)?;
-            if current_contents == contents {
-                // No change avoid writing to avoid updating the timestamp of the file
-                return Ok(());
-            }
-        }
-        Err(ref err) if err.kind() == io::ErrorKind::NotFound => (),
-        Err(err) => return Err(SkepticError::Io(err)),
-    }
-    let mut file = File::create(name)?;
-    file.write_all(contents.as_bytes())?;
-    Ok(())
 }

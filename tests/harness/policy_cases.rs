@@ -1,9 +1,31 @@
 //! The harness's checks, tested on small books built in temporary directories: each rule is
 //! broken once, and the failure must name the chapter (file and line) and the listing.
 
-use book_tooling::listing::Profile;
-use book_tooling::{book, outputs, policy};
+use book_tooling::outputs::{self, Settings};
+use book_tooling::runner::Profile;
+use book_tooling::{book, policy};
 use std::path::Path;
+
+/// Runs the output check on every listing of a tiny book, as on the reference platform; returns
+/// the failures, each starting with `<listing> (<profile>)`.
+fn check_all(root: &Path, jobs: Vec<(String, Profile)>, bless: bool) -> Vec<String> {
+    let platform = crate::reference();
+    jobs.into_iter()
+        .filter_map(|(file, profile)| {
+            outputs::check_listing(
+                root,
+                &file,
+                profile,
+                Settings {
+                    bless,
+                    platform: &platform,
+                },
+            )
+            .err()
+            .map(|e| format!("{file} ({}): {e}", profile.name()))
+        })
+        .collect()
+}
 
 /// A tiny book: `chapter` is `src/ch01-demo.md`, `files` are (path, text) under the root.
 fn book_with(chapter: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -271,20 +293,33 @@ fn a_panic_listing_needs_should_panic() {
 
 #[test]
 fn shared_regions_that_drifted_apart_are_named() {
-    let shared = |body: &str| {
-        format!("// BEGIN shared: demo\n{body}\n// END shared: demo\nfn main() {{}}\n")
+    let shared = |body: &str, mark: &str| {
+        format!("// BEGIN shared: demo{mark}\n{body}\n// END shared: demo\nfn main() {{}}\n")
     };
     let dir = book_with(
         "# Demo\n\n```rust\n{{#include ../listings/ch01-demo/01-a.rs}}\n```\n\n```rust\n{{#include ../listings/ch01-demo/02-b.rs}}\n```\n\n```rust\n{{#include ../listings/ch01-demo/03-c.rs}}\n```\n",
         &[
-            ("listings/ch01-demo/01-a.rs", &shared("const X: u8 = 1;")),
-            ("listings/ch01-demo/02-b.rs", &shared("const X: u8 = 1;")),
-            ("listings/ch01-demo/03-c.rs", &shared("const X: u8 = 2;")),
+            (
+                "listings/ch01-demo/01-a.rs",
+                &shared("const X: u8 = 1;", " (source)"),
+            ),
+            (
+                "listings/ch01-demo/02-b.rs",
+                &shared("const X: u8 = 1;", ""),
+            ),
+            (
+                "listings/ch01-demo/03-c.rs",
+                &shared("const X: u8 = 2;", ""),
+            ),
         ],
     );
     assert_one(
         &problems(&dir),
-        &["03-c.rs", "shared region `demo` differs"],
+        &[
+            "03-c.rs",
+            "shared region `demo` differs from the source in",
+            "--sync-shared",
+        ],
     );
 }
 
@@ -302,7 +337,7 @@ fn a_stale_output_snapshot_fails_and_names_the_listing() {
         jobs,
         vec![("listings/ch01-demo/01-hello.rs".to_owned(), Profile::Debug)]
     );
-    let failures = outputs::check_all(dir.path(), jobs, false, 1);
+    let failures = check_all(dir.path(), jobs, false);
     assert_eq!(failures.len(), 1, "{failures:?}");
     assert!(
         failures[0].starts_with("listings/ch01-demo/01-hello.rs (debug)"),
@@ -322,7 +357,7 @@ fn a_panic_listing_that_does_not_panic_fails() {
         "# Demo\n",
         &[("listings/ch01-demo/panic_calm.rs", "fn main() {}\n")],
     );
-    let failures = outputs::check_all(dir.path(), outputs::jobs(dir.path()), false, 1);
+    let failures = check_all(dir.path(), outputs::jobs(dir.path()), false);
     assert!(
         failures[0].contains("panic_calm.rs (debug): exited with 0, expected 101"),
         "{failures:?}"
@@ -344,9 +379,9 @@ fn a_release_snapshot_makes_the_test_run_an_optimized_build() {
         Profile::Release
     )));
     // The debug snapshot is missing: that is a failure (until blessed), the release one passes.
-    let failures = outputs::check_all(dir.path(), jobs.clone(), false, 1);
+    let failures = check_all(dir.path(), jobs.clone(), false);
     assert_eq!(failures.len(), 1, "{failures:?}");
-    assert!(outputs::check_all(dir.path(), jobs, true, 1).is_empty());
+    assert!(check_all(dir.path(), jobs, true).is_empty());
     assert!(Path::new(&dir.path().join("listings/ch01-demo/01-hello.stdout")).exists());
 }
 

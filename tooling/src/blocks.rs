@@ -1,0 +1,90 @@
+//! The block check: every ```rust block of every chapter, expanded exactly as mdBook expands
+//! it and read by skeptic (`vendor/skeptic`), does what its fence says: compiles and runs
+//! (exit 0), only compiles (`no_run`), panics (`should_panic`), or fails with its error code
+//! (`compile_fail,EXXXX`). What is compiled is what the playground's Run button sends.
+
+use crate::outputs::{Checked, Settings, skip_if_unmet};
+use crate::runner::{self, Job, Mode, Profile};
+use skeptic::{Block, Expect};
+use std::path::Path;
+
+/// The Rust blocks of every chapter of `book`.
+pub fn all(book: &crate::book::Book) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for chapter in &book.chapters {
+        let stem = Path::new(&chapter.file)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("chapter");
+        blocks.extend(skeptic::blocks(&chapter.expanded, stem));
+    }
+    blocks
+}
+
+/// Checks one block. A failure starts with the chapter, line and listing.
+pub fn check(root: &Path, block: &Block, settings: Settings<'_>) -> Result<Checked, String> {
+    let fail = |why: String| format!("{}: {why}", block.origin);
+    if block.ignore {
+        return Err(fail(
+            "block marked ignore: every block is checked (use no_run, should_panic or \
+             compile_fail,EXXXX to say what it must do)"
+                .into(),
+        ));
+    }
+    let mut job = Job::new(&block.origin, &block.code);
+    if let Some(edition) = &block.edition {
+        job.edition = edition.clone();
+    }
+    job.mode = match block.expect {
+        Expect::Run | Expect::Panic => Mode::Run,
+        Expect::Compile | Expect::CompileFail(_) => Mode::Check,
+    };
+    // A block showing a listing is compiled with what the listing links (`// deps:`,
+    // `// lib:`), and runs where the listing runs.
+    if let Some(listing) = block.listing.as_deref().filter(|l| l.ends_with(".rs")) {
+        let shown = Job::listing(root, listing, Profile::Debug).map_err(fail)?;
+        job.rustc_args = shown.rustc_args;
+        job.also_keyed = shown.also_keyed;
+        job.run_limit = shown.run_limit;
+        if let Some(reason) = skip_if_unmet(
+            root,
+            &Job {
+                source: shown.source,
+                ..job.clone()
+            },
+            settings,
+        )
+        .map_err(fail)?
+        {
+            return Ok(Checked::Skipped(reason));
+        }
+    }
+    let outcome = runner::run(root, &job).map_err(|e| e.to_string())?;
+    let verdict = skeptic::judge(
+        &block.expect,
+        &skeptic::Outcome {
+            compiled: outcome.compiled,
+            compiler: &outcome.compiler,
+            exit: outcome.run().and_then(|r| r.code),
+        },
+    );
+    verdict
+        .map(|()| Checked::Passed(Vec::new()))
+        .map_err(|why| {
+            let mut message = fail(why);
+            if !outcome.compiler.trim().is_empty() {
+                message.push_str(&format!(
+                    "\n--- compiler ---\n{}",
+                    outcome.compiler.trim_end()
+                ));
+            }
+            if let Some(run) = outcome.run() {
+                for (name, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+                    if !text.trim().is_empty() {
+                        message.push_str(&format!("\n--- {name} ---\n{}", text.trim_end()));
+                    }
+                }
+            }
+            message
+        })
+}
