@@ -77,7 +77,7 @@ fn put_in<T: Serialize>(dir: &Path, key: &Key, value: &T) {
     let entry = dir.join(format!("{}.json", key.0));
     let tmp = dir.join(format!(".{}.{}.{seq}.tmp", key.0, std::process::id()));
     let write = || -> std::io::Result<()> {
-        std::fs::create_dir_all(&dir)?;
+        std::fs::create_dir_all(dir)?;
         std::fs::write(&tmp, serde_json::to_string(value)?)?;
         std::fs::rename(&tmp, &entry)
     };

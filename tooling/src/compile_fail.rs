@@ -74,10 +74,10 @@ pub fn check(root: &Path, file: &str) -> Result<(), String> {
     let k = key(root, file);
     let batch = *BATCH.lock().unwrap_or_else(|e| e.into_inner());
     let batch = batch.ok_or("compile_fail::plan was not called")?;
-    if !batch.pending.iter().any(|f| f == file) {
-        if let Some(verdict) = cache::get::<Result<(), String>>(root, &k) {
-            return verdict;
-        }
+    if !batch.pending.iter().any(|f| f == file)
+        && let Some(verdict) = cache::get::<Result<(), String>>(root, &k)
+    {
+        return verdict;
     }
     let verdicts = batch
         .done

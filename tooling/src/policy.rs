@@ -8,6 +8,7 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
+use std::sync::LazyLock;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
@@ -169,9 +170,16 @@ fn check_chapter(
     }
 }
 
+/// Whether `text` has an `ANCHOR: anchor` line (as mdBook reads it: the anchor's name is the
+/// word after `ANCHOR:`).
 fn has_anchor(text: &str, anchor: &str) -> bool {
-    let re = Regex::new(&format!(r"ANCHOR:\s*{}(\s|$)", regex::escape(anchor))).unwrap();
-    text.lines().any(|l| re.is_match(l))
+    text.match_indices("ANCHOR:").any(|(i, m)| {
+        let rest = &text[i + m.len()..];
+        rest.trim_start_matches([' ', '\t'])
+            .split(|c: char| c.is_whitespace())
+            .next()
+            == Some(anchor)
+    })
 }
 
 fn check_block(cx: &mut Ctx<'_>, block: &Block, next: Option<&Block>) {
@@ -348,9 +356,13 @@ struct Figure {
     caption: Option<String>,
 }
 
+static FIGURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"<figure class="listing" id="([^"]+)">"#).unwrap());
+static CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<figcaption>(.*?)</figcaption>").unwrap());
+
 fn figures(raw: &str) -> Vec<Figure> {
-    let open = Regex::new(r#"<figure class="listing" id="([^"]+)">"#).unwrap();
-    let caption = Regex::new(r"(?s)<figcaption>(.*?)</figcaption>").unwrap();
+    let (open, caption) = (&*FIGURE, &*CAPTION);
     open.captures_iter(raw)
         .map(|c| {
             let start = c.get(0).unwrap().start();

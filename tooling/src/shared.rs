@@ -64,15 +64,12 @@ pub fn regions(text: &str) -> Result<Vec<Region>, String> {
     }
 }
 
-/// Every region of every listing file: name → [(file, region)].
-fn all(
-    root: &Path,
-    files: &[String],
-) -> (
-    BTreeMap<String, Vec<(String, Region)>>,
-    Vec<(String, String)>,
-) {
-    let mut by_name: BTreeMap<String, Vec<(String, Region)>> = BTreeMap::new();
+/// Every copy of each shared region: name → [(file, region)].
+type Copies = BTreeMap<String, Vec<(String, Region)>>;
+
+/// Every region of every listing file, and the files whose regions do not parse.
+fn all(root: &Path, files: &[String]) -> (Copies, Vec<(String, String)>) {
+    let mut by_name = Copies::new();
     let mut problems = Vec::new();
     for file in files.iter().filter(|f| f.ends_with(".rs")) {
         let Ok(text) = std::fs::read_to_string(root.join(file)) else {
