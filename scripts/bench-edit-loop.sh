@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # How long a contributor waits for `cargo test`: cold (fresh target dir), warm with no change,
-# after editing one listing (and one fail_ listing), after editing one chapter; plus
-# `mdbook build`, and how many blocks and listings the run checked. A benchmark, not a test: it
+# after editing one listing (and one fail_ listing), after editing one chapter; each edit also as
+# a multiple of one `rustc` compile of that listing (the budget: at most 2 s and at most 12
+# compiles); plus `mdbook build`, and how many blocks and listings the run checked. A benchmark, not a test: it
 # prints figures (record them in CONTRIBUTING.md, "How fast is the edit loop?"); it exits
 # non-zero only if a test failed.
 #
@@ -51,6 +52,23 @@ one_run() {
   echo "$end - $start" | bc
 }
 
+median() { sort -n | sed -n "$(((runs + 1) / 2))p"; }
+
+# One rustc compile of the edited listing, as the harness builds it (Cargo's dev profile
+# flags), the unit the edit figures are given in: the median of RUNS compiles, in seconds.
+compile_once() {
+  local times=() i start end out
+  out=$(mktemp -d)
+  for ((i = 0; i < runs; i++)); do
+    start=$(date +%s.%N)
+    rustc --edition 2024 --crate-type bin -C codegen-units=256 -o "$out/bin" "$listing"
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc)")
+  done
+  rm -rf "$out"
+  printf '%s\n' "${times[@]}" | median
+}
+
 # measure <label> <edit command, run before each run> <undo command, run after it>
 measure() {
   local label=$1 edit=$2 undo=$3 times=() i
@@ -59,10 +77,10 @@ measure() {
     times+=("$(one_run)")
     eval "$undo"
   done
-  local sorted
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  printf '%-46s %6.2f s   (runs: %s)\n' "$label" "$(sed -n "$(((runs + 1) / 2))p" <<<"$sorted")" \
-    "$(printf '%.2f ' "${times[@]}")"
+  local med
+  med=$(printf '%s\n' "${times[@]}" | median)
+  printf '%-46s %6.2f s = %5.1f compiles   (runs: %s)\n' "$label" "$med" \
+    "$(echo "$med / $compile" | bc -l)" "$(printf '%.2f ' "${times[@]}")"
 }
 
 edit_file() { # edit_file <file> <line to add at the end>: keeps a copy to restore
@@ -79,8 +97,10 @@ else
   printf '%-46s %6.2f s\n' "cargo test, cold (fresh target dir)" "$(one_run)"
 fi
 one_run >/dev/null # settle: every cache filled
+compile=$(compile_once)
+printf '%-46s %6.2f s\n' "one rustc compile of $(basename "$listing")" "$compile"
 measure "cargo test, warm, no change" : :
-blocks=$(sed -n '/Running tests\/blocks.rs/,$p' "$log" | grep -m1 -oE 'running [0-9]+ tests' | grep -oE '[0-9]+')
+blocks=$(grep -c '^test \[block\]' "$log" || true)
 # An edit that changes the text (so every cache misses) but keeps every line number.
 measure "cargo test, after editing one listing" \
   "edit_file $listing '// edited by bench-edit-loop'" "restore_file $listing"

@@ -19,3 +19,18 @@ need mdbook mdbook "$MDBOOK_VERSION"
 need mdbook-mermaid mdbook-mermaid "$MDBOOK_MERMAID_VERSION"
 need mdbook-quiz mdbook-quiz "$MDBOOK_QUIZ_VERSION"
 need typos typos-cli "$TYPOS_VERSION"
+
+# valgrind checks the listings that use `unsafe` (memcheck) and profiles the heap (massif). It
+# is Debian's package on Linux; elsewhere (macOS, Windows) it does not exist, and `cargo test`
+# reports those checks as skipped, with the reason.
+if ! command -v valgrind >/dev/null 2>&1; then
+  if [ "$(uname -s)" = Linux ] && command -v apt-get >/dev/null 2>&1; then
+    echo "install-tools: installing valgrind (apt-get)" >&2
+    as_root=""
+    [ "$(id -u)" = 0 ] || as_root=sudo
+    $as_root apt-get update -qq
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null
+  else
+    echo "install-tools: valgrind is not available here; the memcheck and massif checks will be skipped" >&2
+  fi
+fi
