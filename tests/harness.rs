@@ -134,7 +134,7 @@ fn a_program_that_never_ends_is_stopped_at_its_time_limit_and_named() {
         "# T\n",
         &[(
             "listings/ch01-test/01-forever.rs",
-            "// time-limit: 0.3 s\nfn main() {\n    loop {\n        std::hint::spin_loop();\n    }\n}\n",
+            "// time-limit: 0.1 s\nfn main() {\n    loop {\n        std::hint::spin_loop();\n    }\n}\n",
         )],
     );
     let started = std::time::Instant::now();
@@ -156,7 +156,7 @@ fn a_program_that_never_ends_is_stopped_at_its_time_limit_and_named() {
     );
     assert!(
         err.contains("listings/ch01-test/01-forever.rs: timed out")
-            && err.contains("stopped after 0.3 s"),
+            && err.contains("stopped after 0.1 s"),
         "{err}"
     );
 }

@@ -425,6 +425,21 @@ fn read_diagnostics(stderr: &str, out: &mut Outcome) {
 
 /// `rustfmt --edition 2024` of `program` (from the root, so a `rustfmt.toml` there applies).
 pub fn rustfmt(root: &Path, program: &str) -> Result<String, String> {
+    // rustfmt's answer depends on the program, the toolchain (its rustfmt) and any rustfmt.toml.
+    let config = std::fs::read_to_string(root.join("rustfmt.toml")).unwrap_or_default();
+    let key = crate::cache::Key::new(&["rustfmt", runner::toolchain(), EDITION, &config, program]);
+    if let Some(known) = crate::cache::get::<Result<String, String>>(root, &key) {
+        return known;
+    }
+    let formatted = rustfmt_now(root, program);
+    // (Not an answer of rustfmt's when it could not even be started.)
+    if !matches!(&formatted, Err(e) if e.starts_with("could not run rustfmt")) {
+        crate::cache::put(root, &key, &formatted);
+    }
+    formatted
+}
+
+fn rustfmt_now(root: &Path, program: &str) -> Result<String, String> {
     let mut child = Command::new("rustfmt")
         .current_dir(root)
         .args(["--edition", EDITION])
