@@ -66,15 +66,21 @@ fmt_one() {
 }
 
 clippy_one() {
-  local f=$1 key dir out
-  key=$({ cat "$f"; printf '\0%s\0%s\0%s' "$GATES_CLIPPY_ID" "$GATES_CLIPPY_FLAGS" "$f"; } | sha256sum | cut -c1-32)
+  local f=$1 key dir out flags=$GATES_CLIPPY_FLAGS extra=()
+  # A library listing is a library; a listing with `// deps:` or `// lib:` gets the same
+  # `--extern`s the harness compiles it with (`cargo listing --print-rustc-args`).
+  [[ $(basename "$f") == lib_* ]] && flags=${flags/--crate-type bin/--crate-type rlib}
+  if grep -qE '^\s*// (deps|lib):' "$f"; then
+    mapfile -t extra < <(cargo listing --print-rustc-args "$f")
+  fi
+  key=$({ cat "$f"; printf '\0%s\0%s\0%s\0%s' "$GATES_CLIPPY_ID" "$flags" "$f" "${extra[*]}"; } | sha256sum | cut -c1-32)
   if [ -n "$GATES_CLIPPY_CACHE" ] && [ -f "$GATES_CLIPPY_CACHE/$key" ]; then
     echo "cached $f"
     return
   fi
   dir=$(mktemp -d)
   # shellcheck disable=SC2086 # the flags are words
-  if out=$(clippy-driver $GATES_CLIPPY_FLAGS --crate-name listing -o "$dir/listing.rmeta" "$f" 2>&1); then
+  if out=$(clippy-driver $flags "${extra[@]}" --crate-name listing -o "$dir/listing.rmeta" "$f" 2>&1); then
     if [ -n "$GATES_CLIPPY_CACHE" ]; then
       mkdir -p "$GATES_CLIPPY_CACHE"
       echo "passed: $f" >"$GATES_CLIPPY_CACHE/.$key.$BASHPID" && mv "$GATES_CLIPPY_CACHE/.$key.$BASHPID" "$GATES_CLIPPY_CACHE/$key"

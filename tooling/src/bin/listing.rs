@@ -3,6 +3,9 @@
 //! `// deps:` and `// lib:`, its time limit), and print what it printed. A `fail_` listing shows
 //! its compiler errors.
 //!
+//! `cargo listing --print-rustc-args <listing>`: the extra `rustc` arguments the harness gives
+//! it (`--extern` for its `// deps:` and `// lib:`), one a line, for the clippy gate.
+//!
 //! `cargo listing --sync-shared`: write the source copy of every shared region (`// BEGIN
 //! shared: NAME (source)`) into every other listing that carries it.
 
@@ -34,10 +37,12 @@ fn main() -> ExitCode {
         };
     }
     let release = args.iter().any(|a| a == "--release");
+    let print_args = args.iter().any(|a| a == "--print-rustc-args");
     let names: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let [name] = names.as_slice() else {
         eprintln!("usage: cargo listing <chapter-dir>/<listing> [--release]");
         eprintln!("       cargo listing --sync-shared");
+        eprintln!("       cargo listing --print-rustc-args <listing>   (its --extern flags)");
         eprintln!("   eg: cargo listing ch04-moves/01-string-move");
         return ExitCode::from(2);
     };
@@ -60,6 +65,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if print_args {
+        // For tools that compile the listing themselves (the clippy gate): its `--extern`s.
+        for arg in &job.rustc_args {
+            println!("{arg}");
+        }
+        return ExitCode::SUCCESS;
+    }
     let kind = listing::kind_of(&file);
     if matches!(kind, Kind::FailsToCompile | Kind::Library) {
         job.mode = Mode::Check;
