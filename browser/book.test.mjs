@@ -4,18 +4,18 @@
 // itself, under book.toml's site-url, as GitHub Pages would).
 //
 // Every page is checked in a light and a dark theme (see loadAndCheck in lib/checks.mjs for the
-// list). Screenshots of a few key pages go to artifacts/screenshots/ (gitignored).
+// list), and weighed as the browser loaded it (a table goes to artifacts/page-weights.txt).
+// Screenshots of a few key pages go to artifacts/screenshots/ (gitignored).
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, pages, readingOrder, siteUrl } from './lib/book.mjs';
 import { startServer } from './lib/server.mjs';
 import {
-    CRATES_URL, EVALUATE_URL, DARK_THEMES, THEMES, assertNoFailures, checkDiagrams, checkMarks,
-    launch, loadAndCheck, newContext,
+    CRATES_URL, EVALUATE_URL, DARK_THEMES, PAGE_LIMIT_KIB, THEMES, assertNoFailures, checkDiagrams,
+    checkMarks, launch, loadAndCheck, newContext,
 } from './lib/checks.mjs';
 import { QUIZ_SELECTOR, answerOneQuestion, answerQuestion } from './lib/quiz.mjs';
 
@@ -55,10 +55,20 @@ function suite() {
             server = await startServer(BOOK_DIR, siteUrl());
             root = server.url;
         }
-        weights = JSON.parse(execFileSync('python3', [path.join(REPO, 'scripts', 'page-weight.py'), '--json', BOOK_DIR], { encoding: 'utf8' }));
+        weights = {};
         mkdirSync(ARTIFACTS, { recursive: true });
     });
     after(async () => {
+        // The page weights, as the browser loaded the pages (light theme): a table in the
+        // artifacts, and the heaviest page under the budget on the console.
+        const rows = Object.entries(weights).sort(([a], [b]) => a.localeCompare(b));
+        if (rows.length) {
+            const kib = (n) => (n / 1024).toFixed(1).padStart(8);
+            const table = rows.map(([p, w]) => `${p.padEnd(40)} ${kib(w.weight)} KiB  ${w.heavy ? 'diagram/quiz: not limited' : `limit ${PAGE_LIMIT_KIB}`}`);
+            writeFileSync(path.join(ARTIFACTS, '..', 'page-weights.txt'), `${table.join('\n')}\n`);
+            const light = rows.filter(([, w]) => !w.heavy).sort(([, a], [, b]) => b.weight - a.weight);
+            if (light.length) console.log(`page weight: the heaviest page without a diagram or quiz is ${light[0][0]}, ${(light[0][1].weight / 1024).toFixed(1)} KiB (limit ${PAGE_LIMIT_KIB} KiB)`);
+        }
         await browser?.close();
         await server?.close();
     });
@@ -81,9 +91,8 @@ function suite() {
                 test(`${p} (${theme})`, { timeout: 90_000 }, async () => {
                     const context = await newContext(browser, { theme });
                     try {
-                        const { page, failures } = await loadAndCheck(context, root + p, {
-                            theme, root, weightFiles: weights[p]?.files,
-                        });
+                        const { page, failures, info } = await loadAndCheck(context, root + p, { theme, root });
+                        if (theme === 'light' && info.weight !== undefined) weights[p] = { weight: info.weight, heavy: info.heavy };
                         if (KEY.has(p)) await shoot(page, p, theme);
                         assertNoFailures(`${p} (${theme})`, failures);
                     } finally {

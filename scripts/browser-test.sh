@@ -3,8 +3,9 @@
 #   1. installs what is missing: Debian's chromium (apt-get), the suite's npm packages (npm ci);
 #   2. builds the book (scripts/build-book.sh) into book/;
 #   3. serves it on 127.0.0.1, on a free port, under book.toml's site-url;
-#   4. runs the link check, the page-weight check, the tests of those checks and the browser
-#      suite (browser/*.test.mjs), and stops the server.
+#   4. runs the link check, the tests of the checks and the browser suite (browser/*.test.mjs:
+#      every page in light and dark themes, weighed as the browser loaded it), and stops the
+#      server.
 # Every step runs even if an earlier one failed; the exit status is 1 if any failed.
 # Screenshots of key pages go to artifacts/screenshots/ (gitignored).
 set -euo pipefail
@@ -76,10 +77,9 @@ run() { # run <name> <command...>
 
 rm -rf artifacts/screenshots
 run "link check" python3 scripts/link-check.py book
-run "page weight" python3 scripts/page-weight.py book
 export BOOK_DIR=$PWD/book BOOK_URL=$url ARTIFACTS=$PWD/artifacts/screenshots CHROMIUM
 run "tests of the checks, and the browser suite" \
-  bash -c 'cd browser && node --test --test-concurrency=1 --test-reporter=spec checks.test.mjs book.test.mjs'
+  bash -c 'cd browser && node --test --test-concurrency=1 --test-reporter=spec checks.test.mjs book.test.mjs $(ls *.test.mjs | grep -vx -e checks.test.mjs -e book.test.mjs)'
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then

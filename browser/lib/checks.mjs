@@ -77,16 +77,21 @@ export async function newContext(browser, { theme = 'light', playground = 'offli
 /**
  * Loads `url` in a new page of `context` and checks it. Returns { page, failures, info }; the
  * caller closes the page. `expectStatus` is the HTTP status the document must have.
- * `weightFiles`, if given, are the scripts and styles scripts/page-weight.py counts for this page
- * (paths from the book's root, `root` the book's URL): the page must load exactly those.
+ *
+ * It also weighs the page as the browser loaded it: the document plus every script and
+ * stylesheet it fetched (lazily loaded ones included; fonts, images and the search index, fetched
+ * on demand, are not counted). A page without a diagram or a quiz must weigh at most
+ * `limitKiB` (400 KiB). The weight is returned in `info.weight` (bytes) with `info.heavy`.
  */
-export async function loadAndCheck(context, url, { expectStatus = 200, theme = 'light', root, weightFiles } = {}) {
+export const PAGE_LIMIT_KIB = 400;
+export async function loadAndCheck(context, url, { expectStatus = 200, theme = 'light', root, limitKiB = PAGE_LIMIT_KIB } = {}) {
     const page = await context.newPage();
     const failures = [];
     const consoleErrors = [];
     const pageErrors = [];
     const badResponses = [];
     const loaded = new Set();
+    const bodies = [];
     const externalBefore = context.external.length;
     page.on('console', (m) => {
         if (m.type() === 'error') consoleErrors.push({ text: m.text(), url: m.location()?.url ?? '' });
@@ -103,6 +108,9 @@ export async function loadAndCheck(context, url, { expectStatus = 200, theme = '
         const type = r.request().resourceType();
         if (root && (type === 'script' || type === 'stylesheet') && r.url().startsWith(root)) {
             loaded.add(decodeURI(r.url().slice(root.length).split(/[?#]/)[0]));
+        }
+        if (type === 'document' || type === 'script' || type === 'stylesheet') {
+            bodies.push(r.body().then((b) => b.length, () => 0));
         }
     });
 
@@ -123,7 +131,7 @@ export async function loadAndCheck(context, url, { expectStatus = 200, theme = '
     failures.push(...await checkMarks(page));
     failures.push(...await checkPlaygrounds(page));
 
-    // Network: only loopback, all found, and exactly the files page-weight counts.
+    // Network: only loopback, and everything found.
     const hasPlayground = await page.locator('pre.playground').count() > 0;
     const external = context.external.slice(externalBefore);
     const cratesAsked = external.filter((r) => r === `POST ${CRATES_URL}`).length;
@@ -131,12 +139,13 @@ export async function loadAndCheck(context, url, { expectStatus = 200, theme = '
         if (!(r === `POST ${CRATES_URL}` && hasPlayground)) failures.push(`request to another host: ${r}`);
     }
     for (const r of badResponses) failures.push(`failed request: ${r}`);
-    if (weightFiles) {
-        const expected = new Set(weightFiles);
-        const extra = [...loaded].filter((f) => !expected.has(f));
-        const missing = [...expected].filter((f) => !loaded.has(f));
-        if (extra.length) failures.push(`loads scripts/styles that scripts/page-weight.py does not count: ${extra.join(', ')}`);
-        if (missing.length) failures.push(`did not load scripts/styles that scripts/page-weight.py counts: ${missing.join(', ')}`);
+
+    // Weight: what the browser fetched for the document, its scripts and its styles.
+    const weight = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+    const heavy = await page.locator('pre.mermaid, .quiz-placeholder').count() > 0;
+    if (!heavy && weight > limitKiB * 1024) {
+        failures.push(`weighs ${(weight / 1024).toFixed(1)} KiB > ${limitKiB} KiB, and it has no diagram or quiz `
+            + `(the document, scripts and styles it loaded: ${[...loaded].sort().join(', ')})`);
     }
 
     // Console: nothing but the crate-list failure (one console error and one rejection per fetch).
@@ -153,7 +162,7 @@ export async function loadAndCheck(context, url, { expectStatus = 200, theme = '
         }
         failures.push(`uncaught error: ${e}`);
     }
-    return { page, failures, info: { loaded: [...loaded].sort(), hasPlayground } };
+    return { page, failures, info: { loaded: [...loaded].sort(), hasPlayground, weight, heavy } };
 }
 
 /** The theme class mdBook 0.5 puts on <html>. */
