@@ -1,5 +1,5 @@
 use std::fmt::Debug;
-use std::mem::{align_of, align_of_val, size_of, size_of_val};
+use std::mem::{align_of, align_of_val, needs_drop, size_of, size_of_val, transmute};
 
 // ANCHOR: main
 trait Describe {
@@ -23,7 +23,22 @@ fn erase<T: Describe>(value: &T) -> &dyn Describe {
     // What the vtable reports must match what the compiler knew statically.
     assert_eq!(size_of_val(erased), size_of::<T>());
     assert_eq!(align_of_val(erased), align_of::<T>());
+    // The vtable's first three words, as rustc 1.95 lays them out: checked against
+    // what the compiler knew, since the layout is not guaranteed.
+    let [drop, size, align] = vtable_words(erased);
+    assert_eq!([size, align], [size_of::<T>(), align_of::<T>()]);
+    assert_eq!(drop == 0, !needs_drop::<T>());
     erased
+}
+
+/// Reads the first three words of the vtable a `&dyn Describe` points at.
+fn vtable_words(item: &dyn Describe) -> [usize; 3] {
+    // SAFETY: a `&dyn Describe` is two words (data, vtable), and rustc's vtables start
+    // with at least three words; we only read integers.
+    unsafe {
+        let [_data, vtable] = transmute::<&dyn Describe, [*const usize; 2]>(item);
+        [*vtable, *vtable.add(1), *vtable.add(2)]
+    }
 }
 
 fn main() {
@@ -38,12 +53,16 @@ fn main() {
         erase(&pair),
     ];
     println!(
-        "{:<14} {:>11} {:>12}",
-        "describe()", "size_of_val", "align_of_val"
+        "{:<14} {:>11} {:>12}  {}",
+        "describe()", "size_of_val", "align_of_val", "vtable's drop entry"
     );
     for item in items {
+        let drop = match vtable_words(item)[0] {
+            0 => "null: nothing to drop",
+            _ => "drop glue's address",
+        };
         println!(
-            "{:<14} {:>11} {:>12}",
+            "{:<14} {:>11} {:>12}  {drop}",
             item.describe(),
             size_of_val(item),
             align_of_val(item),

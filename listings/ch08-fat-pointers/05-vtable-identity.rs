@@ -57,7 +57,7 @@ fn main() {
         // ptr::eq on trait objects compares both words.
         assert_eq!(ptr::eq(in_main, other), same_data && same_vtable);
         assert!(same_data);
-        // varies: same vtable: (true|false)
+        // per-platform: same vtable: (true|false)
         println!("  {place:<18} same data: {same_data}  same vtable: {same_vtable}");
         vtables.push(words(other)[1]);
         assert_eq!(other.area(), 9);
@@ -75,7 +75,7 @@ fn main() {
     vtables.sort();
     vtables.dedup();
     assert_eq!(vtables.len(), distinct);
-    // varies: seen: [0-9]+
+    // per-platform: seen: [0-9]+
     println!("distinct vtable addresses seen: {}", vtables.len());
 }
 // ANCHOR_END: main

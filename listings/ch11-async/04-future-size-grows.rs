@@ -80,6 +80,29 @@ async fn uses_4_kib_before_await() -> u8 {
     first
 }
 
+async fn string_used_before_await() -> u8 {
+    let text = String::from("hello");
+    let len = text.len() as u8; // last use of `text`, but it is dropped at the end
+    yield_now().await;
+    len
+}
+
+async fn vec_used_before_await() -> u8 {
+    let numbers = vec![1_u8; 4096];
+    let first = numbers[0]; // last use of `numbers`, but it is dropped at the end
+    yield_now().await;
+    first
+}
+
+async fn string_dropped_before_await() -> u8 {
+    let len = {
+        let text = String::from("hello");
+        text.len() as u8
+    }; // `text` is dropped here, before the `.await`
+    yield_now().await;
+    len
+}
+
 fn main() {
     let sizes = [
         ("yield_now", size_of_val(&yield_now())),
@@ -91,13 +114,25 @@ fn main() {
             "uses_4_kib_before_await",
             size_of_val(&uses_4_kib_before_await()),
         ),
+        (
+            "string_used_before_await",
+            size_of_val(&string_used_before_await()),
+        ),
+        (
+            "vec_used_before_await",
+            size_of_val(&vec_used_before_await()),
+        ),
+        (
+            "string_dropped_before_await",
+            size_of_val(&string_dropped_before_await()),
+        ),
     ];
     for (name, size) in sizes {
-        println!("{name:>24}(): {size:>4} bytes");
+        println!("{name:>27}(): {size:>4} bytes");
     }
     // ANCHOR_END: main
     if cfg!(all(target_arch = "x86_64", target_os = "linux")) {
-        let expected = [1, 2, 18, 1026, 4098, 3];
+        let expected = [1, 2, 18, 1026, 4098, 3, 32, 32, 3];
         assert_eq!(sizes.map(|(_, size)| size), expected);
     }
     // Run them too: every one of them is a working future.
@@ -105,6 +140,9 @@ fn main() {
     let total = block_on(holds_16_bytes())
         + block_on(holds_1_kib())
         + block_on(holds_4_kib())
-        + block_on(uses_4_kib_before_await());
-    println!("all four ran; the sum of their outputs is {total}");
+        + block_on(uses_4_kib_before_await())
+        + block_on(string_used_before_await())
+        + block_on(vec_used_before_await())
+        + block_on(string_dropped_before_await());
+    println!("all of them ran; the sum of their outputs is {total}");
 }

@@ -77,6 +77,15 @@ fn main() {
     let summed_heap = heap().since(before);
 
     let before = heap();
+    let mut filled = Vec::with_capacity(4);
+    for i in 0..4_u64 {
+        filled.push(i);
+    }
+    let filled_len = filled.len();
+    drop(filled);
+    let filled_heap = heap().since(before);
+
+    let before = heap();
     let len = String::from("hello, heap").len();
     let string_heap = heap().since(before);
 
@@ -98,6 +107,7 @@ fn main() {
     for (what, h) in [
         ("Box::new(42_u64), dropped", boxed_heap),
         ("vec![1, 2, 3, 4] summed", summed_heap),
+        ("with_capacity(4), 4 pushes", filled_heap),
         ("String::from(..).len()", string_heap),
         ("100 pushes onto a Vec<u64>", pushed_heap),
     ] {
@@ -106,13 +116,25 @@ fn main() {
             h.allocs, h.reallocs, h.bytes, h.deallocs
         );
     }
-    println!("results: {sum}, {len}, {count}");
+    println!("results: {sum}, {filled_len}, {len}, {count}");
     // ANCHOR_END: main
     // The same in both builds: see the prose for why.
-    let counts = [boxed_heap, summed_heap, string_heap, pushed_heap]
-        .map(|h| (h.allocs, h.reallocs, h.bytes, h.deallocs));
+    let counts = [
+        boxed_heap,
+        summed_heap,
+        filled_heap,
+        string_heap,
+        pushed_heap,
+    ]
+    .map(|h| (h.allocs, h.reallocs, h.bytes, h.deallocs));
     assert_eq!(
         counts,
-        [(1, 0, 8, 1), (1, 0, 32, 1), (1, 0, 11, 1), (1, 5, 1024, 1)]
+        [
+            (1, 0, 8, 1),
+            (1, 0, 32, 1),
+            (1, 0, 32, 1),
+            (1, 0, 11, 1),
+            (1, 5, 1024, 1)
+        ]
     );
 }

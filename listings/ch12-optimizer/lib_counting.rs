@@ -1,0 +1,79 @@
+//! The counting allocator of chapter 5 as a library crate, the way many projects keep it
+//! (in `src/lib.rs`, used by `src/main.rs`). Listing 12-2 links it.
+
+// BEGIN shared: counting-allocator
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// A global allocator that counts every call, then hands it to the system allocator.
+struct Counting;
+
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+static DEALLOCS: AtomicUsize = AtomicUsize::new(0);
+static REALLOCS: AtomicUsize = AtomicUsize::new(0);
+static BYTES: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(layout.size(), Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        DEALLOCS.fetch_add(1, Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        REALLOCS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(new_size.saturating_sub(layout.size()), Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The counters at one moment. `heap()` reads them; `since` subtracts two readings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[allow(dead_code, reason = "not every listing reads every counter")]
+struct Heap {
+    allocs: usize,
+    deallocs: usize,
+    reallocs: usize,
+    bytes: usize,
+}
+
+fn heap() -> Heap {
+    Heap {
+        allocs: ALLOCS.load(Relaxed),
+        deallocs: DEALLOCS.load(Relaxed),
+        reallocs: REALLOCS.load(Relaxed),
+        bytes: BYTES.load(Relaxed),
+    }
+}
+
+#[allow(dead_code, reason = "not every listing compares two readings")]
+impl Heap {
+    fn since(self, earlier: Heap) -> Heap {
+        Heap {
+            allocs: self.allocs - earlier.allocs,
+            deallocs: self.deallocs - earlier.deallocs,
+            reallocs: self.reallocs - earlier.reallocs,
+            bytes: self.bytes - earlier.bytes,
+        }
+    }
+}
+// END shared: counting-allocator
+
+// ANCHOR: lib
+// (Above: the counting allocator of Listing 5-2, unchanged, `#[global_allocator]` included.)
+
+/// The counters, for the crate that links this library: allocations, reallocations,
+/// bytes requested and deallocations so far.
+pub fn requests() -> [usize; 4] {
+    let h = heap();
+    [h.allocs, h.reallocs, h.bytes, h.deallocs]
+}
+// ANCHOR_END: lib
