@@ -21,6 +21,19 @@ pub fn all(book: &crate::book::Book) -> Vec<Block> {
     blocks
 }
 
+/// A program's lines, without mdBook's anchor lines and trailing white space.
+fn without_anchors(code: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = code
+        .lines()
+        .filter(|l| !(l.contains("ANCHOR:") || l.contains("ANCHOR_END:")))
+        .map(str::trim_end)
+        .collect();
+    while lines.last() == Some(&"") {
+        lines.pop();
+    }
+    lines
+}
+
 /// Checks one block. A failure starts with the chapter, line and listing.
 pub fn check(root: &Path, block: &Block, settings: Settings<'_>) -> Result<Checked, String> {
     let fail = |why: String| format!("{}: {why}", block.origin);
@@ -40,12 +53,22 @@ pub fn check(root: &Path, block: &Block, settings: Settings<'_>) -> Result<Check
         Expect::Compile | Expect::CompileFail(_) => Mode::Check,
     };
     // A block showing a listing is compiled with what the listing links (`// deps:`,
-    // `// lib:`), and runs where the listing runs.
+    // `// lib:`), and runs where the listing runs. A block that is the whole listing (all but
+    // the anchor lines mdBook leaves out) is the listing's own job, which the output check runs
+    // too: one compile serves both.
     if let Some(listing) = block.listing.as_deref().filter(|l| l.ends_with(".rs")) {
         let shown = Job::listing(root, listing, Profile::Debug).map_err(fail)?;
-        job.rustc_args = shown.rustc_args;
-        job.also_keyed = shown.also_keyed;
-        job.run_limit = shown.run_limit;
+        if without_anchors(&shown.source) == without_anchors(&block.code) {
+            job = Job {
+                mode: job.mode,
+                origin: job.origin,
+                ..shown.clone()
+            };
+        } else {
+            job.rustc_args = shown.rustc_args.clone();
+            job.also_keyed = shown.also_keyed.clone();
+            job.run_limit = shown.run_limit;
+        }
         if let Some(reason) = skip_if_unmet(
             root,
             &Job {

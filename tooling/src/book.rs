@@ -2,9 +2,9 @@
 
 use crate::display_path;
 use crate::markdown::{self, Directive};
-use mdbook_driver::MDBook;
-use mdbook_driver::book::{Book as MdBook, BookItem, Chapter as MdChapter};
-use mdbook_driver::builtin_preprocessors::LinkPreprocessor;
+use mdbook_links::LinkPreprocessor;
+use mdbook_preprocessor::book::{Book as MdBook, BookItem, Chapter as MdChapter};
+use mdbook_preprocessor::config::Config;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -63,8 +63,9 @@ pub fn load(root: &Path) -> Result<Book, String> {
     let root = root
         .canonicalize()
         .map_err(|e| format!("{}: {e}", root.display()))?;
-    let md = MDBook::load(&root).map_err(|e| format!("mdBook could not load the book: {e:#}"))?;
-    let src_dir = root.join(&md.config.book.src);
+    let (config, md) =
+        mdbook_links::load(&root).map_err(|e| format!("mdBook could not load the book: {e:#}"))?;
+    let src_dir = root.join(&config.book.src);
     let mut chapters = Vec::new();
     let mut drafts = Vec::new();
     for item in md.iter() {
@@ -75,7 +76,7 @@ pub fn load(root: &Path) -> Result<Book, String> {
             drafts.push(ch.name.clone());
             continue;
         };
-        chapters.push(load_chapter(&root, &src_dir, &md, ch, path));
+        chapters.push(load_chapter(&root, &src_dir, &config, ch, path));
     }
     Ok(Book {
         root,
@@ -85,7 +86,13 @@ pub fn load(root: &Path) -> Result<Book, String> {
     })
 }
 
-fn load_chapter(root: &Path, src_dir: &Path, md: &MDBook, ch: &MdChapter, path: &Path) -> Chapter {
+fn load_chapter(
+    root: &Path,
+    src_dir: &Path,
+    config: &Config,
+    ch: &MdChapter,
+    path: &Path,
+) -> Chapter {
     let file = src_dir.join(path);
     let dir = file
         .parent()
@@ -94,7 +101,7 @@ fn load_chapter(root: &Path, src_dir: &Path, md: &MDBook, ch: &MdChapter, path: 
     let annotated = markdown::annotate(&ch.content, &display_path(root, &file), |d| {
         target_of(root, &dir, d)
     });
-    let (expanded, mdbook_errors) = expand(root, md, ch, annotated);
+    let (expanded, mdbook_errors) = expand(root, config, ch, annotated);
     Chapter {
         name: ch.name.clone(),
         number: ch
@@ -111,13 +118,13 @@ fn load_chapter(root: &Path, src_dir: &Path, md: &MDBook, ch: &MdChapter, path: 
 
 /// Runs mdBook's `LinkPreprocessor` on one chapter, collecting what it logs at ERROR level
 /// (a missing file is only logged; the build goes on).
-fn expand(root: &Path, md: &MDBook, ch: &MdChapter, content: String) -> (String, Vec<String>) {
+fn expand(root: &Path, config: &Config, ch: &MdChapter, content: String) -> (String, Vec<String>) {
     let mut one = ch.clone();
     one.content = content;
     one.sub_items.clear();
     let mut book = MdBook::new();
     book.items.push(BookItem::Chapter(one));
-    let ctx = PreprocessorContext::new(root.to_path_buf(), md.config.clone(), "html".to_owned());
+    let ctx = PreprocessorContext::new(root.to_path_buf(), config.clone(), "html".to_owned());
     let log = Log::default();
     let subscriber = tracing_subscriber::fmt()
         .with_writer(log.clone())

@@ -12,10 +12,11 @@
 use crate::cache::{self, Key};
 use crate::{deps, target_dir};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Bump when what the runner does (flags, what it records) changes: every cached result is then
@@ -255,16 +256,35 @@ fn rustc(root: &Path) -> Command {
     cmd
 }
 
-/// Compiles and runs `job`, or gives the outcome recorded for the very same inputs.
+/// Compiles and runs `job`, or gives the outcome recorded for the very same inputs. Two checks
+/// that need the same job at the same time (a listing's block and its output) share one run.
 pub fn run(root: &Path, job: &Job) -> Result<Outcome, Error> {
+    type Shared = Arc<OnceLock<Result<Outcome, Error>>>;
+    static IN_FLIGHT: LazyLock<Mutex<HashMap<String, Shared>>> = LazyLock::new(Default::default);
     let key = job.key();
-    if let Some(mut hit) = cache::get::<Outcome>(root, &key) {
-        hit.cached = true;
-        return Ok(hit);
+    let cell = IN_FLIGHT
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(key.as_str().to_owned())
+        .or_default()
+        .clone();
+    let mut ran_here = false;
+    let mut result = cell
+        .get_or_init(|| {
+            ran_here = true;
+            if let Some(mut hit) = cache::get::<Outcome>(root, &key) {
+                hit.cached = true;
+                return Ok(hit);
+            }
+            let outcome = execute(root, job, &key)?;
+            cache::put(root, &key, &outcome);
+            Ok(outcome)
+        })
+        .clone();
+    if let (false, Ok(outcome)) = (ran_here, &mut result) {
+        outcome.cached = true; // another check of this run compiled it
     }
-    let outcome = execute(root, job, &key)?;
-    cache::put(root, &key, &outcome);
-    Ok(outcome)
+    result
 }
 
 /// Compiles and runs `job` now, whatever the cache holds (`cargo listing`: a reader who runs a
