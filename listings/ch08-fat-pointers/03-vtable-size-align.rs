@@ -1,3 +1,5 @@
+// Sizes of pointers, handles and futures hold for 64-bit targets:
+// per-platform: [0-9]+[ -]bytes?\b
 use std::fmt::Debug;
 use std::mem::{align_of, align_of_val, needs_drop, size_of, size_of_val, transmute};
 
