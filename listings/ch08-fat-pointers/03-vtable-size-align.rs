@@ -55,8 +55,8 @@ fn main() {
         erase(&pair),
     ];
     println!(
-        "{:<14} {:>11} {:>12}  {}",
-        "describe()", "size_of_val", "align_of_val", "vtable's drop entry"
+        "{:<14} {:>11} {:>12}  vtable's drop entry",
+        "describe()", "size_of_val", "align_of_val"
     );
     for item in items {
         let drop = match vtable_words(item)[0] {
