@@ -1,3 +1,5 @@
+// Sizes of pointers, handles and futures hold for 64-bit targets:
+// per-platform: [0-9]+[ -]bytes?\b
 #![allow(dead_code, reason = "the payloads are measured, never read")]
 
 // BEGIN shared: counting-allocator

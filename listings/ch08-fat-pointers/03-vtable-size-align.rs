@@ -1,3 +1,5 @@
+// Sizes of pointers, handles and futures hold for 64-bit targets:
+// per-platform: [0-9]+[ -]bytes?\b
 use std::fmt::Debug;
 use std::mem::{align_of, align_of_val, needs_drop, size_of, size_of_val, transmute};
 
@@ -53,8 +55,8 @@ fn main() {
         erase(&pair),
     ];
     println!(
-        "{:<14} {:>11} {:>12}  {}",
-        "describe()", "size_of_val", "align_of_val", "vtable's drop entry"
+        "{:<14} {:>11} {:>12}  vtable's drop entry",
+        "describe()", "size_of_val", "align_of_val"
     );
     for item in items {
         let drop = match vtable_words(item)[0] {

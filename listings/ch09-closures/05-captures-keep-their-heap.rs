@@ -1,3 +1,5 @@
+// Sizes of pointers, handles and futures hold for 64-bit targets:
+// per-platform: [0-9]+[ -]bytes?\b
 // BEGIN shared: counting-allocator
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};

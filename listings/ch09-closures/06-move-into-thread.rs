@@ -1,3 +1,5 @@
+// Sizes of pointers, handles and futures hold for 64-bit targets:
+// per-platform: [0-9]+[ -]bytes?\b
 use std::mem::size_of_val;
 use std::thread;
 

@@ -1,3 +1,5 @@
+// Sizes of pointers, handles and futures hold for 64-bit targets:
+// per-platform: [0-9]+[ -]bytes?\b
 // BEGIN shared: block-on
 use std::future::Future;
 use std::pin::{Pin, pin};
@@ -94,6 +96,19 @@ async fn vec_used_before_await() -> u8 {
     first
 }
 
+static LOCK: std::sync::Mutex<u8> = std::sync::Mutex::new(7);
+
+#[allow(
+    clippy::await_holding_lock,
+    reason = "the lint warns about exactly what this function measures"
+)]
+async fn guard_used_before_await() -> u8 {
+    let guard = LOCK.lock().unwrap();
+    let value = *guard; // last use of `guard`, but it unlocks only at the end
+    yield_now().await;
+    value
+}
+
 async fn string_dropped_before_await() -> u8 {
     let len = {
         let text = String::from("hello");
@@ -123,6 +138,10 @@ fn main() {
             size_of_val(&vec_used_before_await()),
         ),
         (
+            "guard_used_before_await",
+            size_of_val(&guard_used_before_await()),
+        ),
+        (
             "string_dropped_before_await",
             size_of_val(&string_dropped_before_await()),
         ),
@@ -132,7 +151,7 @@ fn main() {
     }
     // ANCHOR_END: main
     if cfg!(all(target_arch = "x86_64", target_os = "linux")) {
-        let expected = [1, 2, 18, 1026, 4098, 3, 32, 32, 3];
+        let expected = [1, 2, 18, 1026, 4098, 3, 32, 32, 24, 3];
         assert_eq!(sizes.map(|(_, size)| size), expected);
     }
     // Run them too: every one of them is a working future.
@@ -143,6 +162,7 @@ fn main() {
         + block_on(uses_4_kib_before_await())
         + block_on(string_used_before_await())
         + block_on(vec_used_before_await())
+        + block_on(guard_used_before_await())
         + block_on(string_dropped_before_await());
     println!("all of them ran; the sum of their outputs is {total}");
 }

@@ -1,8 +1,8 @@
 // lib: lib_counting.rs
 // The same cases as Listing 12-1, with the counting allocator in a library crate.
+// ANCHOR: main
 
 fn main() {
-    // ANCHOR: main
     use counting::requests;
 
     let before = requests();
@@ -36,7 +36,6 @@ fn main() {
     let count = pushed.len();
     drop(pushed);
     let pushed_heap = since(before);
-    // ANCHOR_END: main
 
     let build = if cfg!(debug_assertions) {
         "debug"
@@ -69,3 +68,4 @@ fn since(before: [usize; 4]) -> [usize; 4] {
     let now = counting::requests();
     std::array::from_fn(|i| now[i] - before[i])
 }
+// ANCHOR_END: main
