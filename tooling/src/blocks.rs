@@ -58,7 +58,14 @@ pub fn check(root: &Path, block: &Block, settings: Settings<'_>) -> Result<Check
     // too: one compile serves both.
     if let Some(listing) = block.listing.as_deref().filter(|l| l.ends_with(".rs")) {
         let shown = Job::listing(root, listing, Profile::Debug).map_err(fail)?;
-        if without_anchors(&shown.source) == without_anchors(&block.code) {
+        if shown.crate_type == "rlib" {
+            // A library listing (`lib_*.rs`) has no `main` to run: it must compile as the
+            // library it is, whatever its fence says (its block is `noplayground`).
+            job = Job {
+                origin: job.origin,
+                ..shown.clone()
+            };
+        } else if without_anchors(&shown.source) == without_anchors(&block.code) {
             job = Job {
                 mode: job.mode,
                 origin: job.origin,
@@ -83,8 +90,12 @@ pub fn check(root: &Path, block: &Block, settings: Settings<'_>) -> Result<Check
         }
     }
     let outcome = runner::run(root, &job).map_err(|e| e.to_string())?;
+    let expect = match (&block.expect, job.crate_type) {
+        (Expect::Run, "rlib") => Expect::Compile,
+        (expect, _) => expect.clone(),
+    };
     let verdict = skeptic::judge(
-        &block.expect,
+        &expect,
         &skeptic::Outcome {
             compiled: outcome.compiled,
             compiler: &outcome.compiler,

@@ -78,6 +78,8 @@ pub struct Job {
     /// Compile this file (relative to the root) instead of a copy of `source` (listings).
     pub path: Option<String>,
     pub edition: String,
+    /// `bin`, or `rlib` for a library listing (`lib_*.rs`, checked only).
+    pub crate_type: &'static str,
     pub profile: Profile,
     pub mode: Mode,
     /// Ask rustc for JSON diagnostics (quizzes read error lines and codes from them).
@@ -98,6 +100,7 @@ impl Job {
             source: source.into(),
             path: None,
             edition: "2024".to_owned(),
+            crate_type: "bin",
             profile: Profile::Debug,
             mode: Mode::Run,
             json: false,
@@ -116,6 +119,10 @@ impl Job {
         let mut job = Job::new(file, source);
         job.path = Some(file.to_owned());
         job.profile = profile;
+        if crate::listing::kind_of(file) == crate::listing::Kind::Library {
+            job.crate_type = "rlib";
+            job.mode = Mode::Check;
+        }
         let crates = deps::declared(&job.source);
         if !crates.is_empty() {
             job.rustc_args.extend(deps::rustc_args(
@@ -148,8 +155,8 @@ impl Job {
             &RUNNER_VERSION.to_string(),
             toolchain,
             &format!(
-                "{:?} {:?} {:?} {}",
-                self.profile, self.mode, self.json, self.edition
+                "{:?} {:?} {:?} {} {}",
+                self.profile, self.mode, self.json, self.edition, self.crate_type
             ),
             self.path.as_deref().unwrap_or("-"),
             &self.source,
@@ -330,7 +337,7 @@ fn execute_in(root: &Path, job: &Job, dir: &Path) -> Result<Outcome, Error> {
         "--edition",
         &job.edition,
         "--crate-type",
-        "bin",
+        job.crate_type,
         "--crate-name",
     ])
     .arg(crate_name(job.path.as_deref().unwrap_or("block")))
