@@ -7,6 +7,7 @@
 //! - `[output] ch04-moves/01-string-move` (and `… (release)`): a listing's run against its
 //!   snapshots;
 //! - `[compile_fail] ch04-moves/fail_use_after_move`: a `fail_` listing against its `.stderr`;
+//! - `[memcheck] ch13-unsafe-memory/03-minivec`: a listing under valgrind's memcheck;
 //! - `[quiz] ch04-moves`: a chapter's quiz and its answer key;
 //! - `[cheat_sheet] …`, `[toolchain] …`: the generated table, the pinned compiler.
 //!
@@ -20,7 +21,7 @@ use book_tooling::report::Report;
 use book_tooling::runner::Profile;
 use book_tooling::{
     blessing, blocks, book, cheat_sheet, compile_fail, listing, outputs, policy, quiz, runner,
-    snapshot,
+    snapshot, valgrind,
 };
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 use std::path::{Path, PathBuf};
@@ -195,6 +196,29 @@ fn trials(
                     .map_err(Failed::from)
             })
             .with_kind("compile_fail"),
+        );
+    }
+
+    // Listings checked under valgrind's memcheck: `// memcheck: clean`, and `memcheck_*.rs`
+    // (broken on purpose, their report the snapshot).
+    for file in book::listing_files(&root) {
+        let source = std::fs::read_to_string(root.join(&file)).unwrap_or_default();
+        let broken = listing::kind_of(&file) == listing::Kind::Memcheck;
+        let wanted = valgrind::wants_clean(&source);
+        if !broken && wanted == Ok(false) {
+            continue;
+        }
+        let name = listing_name(&file);
+        let root = Arc::clone(&root);
+        let what = name.clone();
+        trials.push(
+            Trial::ignorable_test(name, move || {
+                wanted.map_err(|e| format!("{file}: {e}"))?;
+                let result =
+                    valgrind::check(&root, &file, settings).map_err(|e| format!("{file}: {e}"));
+                finish(report, &what, result)
+            })
+            .with_kind("memcheck"),
         );
     }
 

@@ -297,3 +297,67 @@ fn a_needs_listing_must_still_compile_everywhere() {
     .expect_err("it does not compile");
     assert!(err.contains("must compile on every platform"), "{err}");
 }
+
+const USE_AFTER_FREE: &str = "fn main() {\n    let v = vec![1_u8, 2, 3];\n    let p = v.as_ptr();\n    drop(v);\n    // SAFETY: none: this reads freed memory, on purpose.\n    let x = unsafe { p.read_volatile() };\n    println!(\"{x}\");\n}\n";
+
+#[test]
+fn memcheck_catches_a_use_after_free_and_its_report_is_a_snapshot() {
+    if book_tooling::valgrind::version().is_none() {
+        return; // (no valgrind on this machine: the check is skipped, with that reason)
+    }
+    let clean = "// memcheck: clean\nfn main() {\n    let v = vec![1_u8, 2, 3];\n    println!(\"{}\", v[1]);\n}\n";
+    let dirty = format!("// memcheck: clean\n{USE_AFTER_FREE}");
+    let dir = tiny_book(
+        "# T\n",
+        &[
+            ("listings/ch01-test/01-clean.rs", clean),
+            ("listings/ch01-test/02-dirty.rs", &dirty),
+            (
+                "listings/ch01-test/memcheck_use_after_free.rs",
+                USE_AFTER_FREE,
+            ),
+        ],
+    );
+    let platform = reference();
+    let check = |file: &str, bless| {
+        book_tooling::valgrind::check(
+            dir.path(),
+            file,
+            Settings {
+                bless,
+                platform: &platform,
+            },
+        )
+    };
+    assert_eq!(
+        check("listings/ch01-test/01-clean.rs", false),
+        Ok(Checked::Passed(vec![]))
+    );
+    let err = check("listings/ch01-test/02-dirty.rs", false).expect_err("a use after free");
+    assert!(
+        err.contains("memcheck found errors") && err.contains("Invalid read of size 1"),
+        "{err}"
+    );
+
+    let broken = "listings/ch01-test/memcheck_use_after_free.rs";
+    let err = check(broken, false).expect_err("no snapshot yet");
+    assert!(
+        err.contains("memcheck_use_after_free.memcheck is stale"),
+        "{err}"
+    );
+    assert_eq!(check(broken, true), Ok(Checked::Passed(vec![])));
+    let snapshot =
+        std::fs::read_to_string(dir.path().join(broken.replace(".rs", ".memcheck"))).unwrap();
+    assert!(
+        snapshot.starts_with("==PID== Invalid read of size 1")
+            && snapshot.contains("memcheck_use_after_free.rs:6"),
+        "{snapshot}"
+    );
+    assert_eq!(check(broken, false), Ok(Checked::Passed(vec![])));
+    write(
+        dir.path(),
+        &broken.replace(".rs", ".memcheck"),
+        &snapshot.replace("size 1", "size 8"),
+    );
+    assert!(check(broken, false).is_err(), "a stale report fails");
+}

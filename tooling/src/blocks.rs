@@ -90,10 +90,18 @@ pub fn check(root: &Path, block: &Block, settings: Settings<'_>) -> Result<Check
         }
     }
     let outcome = runner::run(root, &job).map_err(|e| e.to_string())?;
+    // A library has nothing to run; a listing broken on purpose for memcheck is never run on
+    // its own (what it does is undefined): both must compile.
+    let memcheck = block.listing.as_deref().map(crate::listing::kind_of)
+        == Some(crate::listing::Kind::Memcheck);
     let expect = match (&block.expect, job.crate_type) {
         (Expect::Run, "rlib") => Expect::Compile,
+        (Expect::Run, _) if memcheck => Expect::Compile,
         (expect, _) => expect.clone(),
     };
+    if expect == Expect::Compile {
+        job.mode = Mode::Check;
+    }
     let verdict = skeptic::judge(
         &expect,
         &skeptic::Outcome {

@@ -15,6 +15,9 @@ pub enum Kind {
     FailsToCompile,
     /// `lib_name.rs`: a library crate other listings link (`// lib: lib_name.rs`); not run.
     Library,
+    /// `memcheck_name.rs`: broken on purpose; run only under valgrind's memcheck, whose report
+    /// is its `.memcheck` snapshot (see [`crate::valgrind`]).
+    Memcheck,
 }
 
 pub fn kind_of(listing: &str) -> Kind {
@@ -26,6 +29,8 @@ pub fn kind_of(listing: &str) -> Kind {
         Kind::FailsToCompile
     } else if stem.starts_with("lib_") {
         Kind::Library
+    } else if stem.starts_with("memcheck_") {
+        Kind::Memcheck
     } else if stem.starts_with("panic_") {
         Kind::Panics
     } else {

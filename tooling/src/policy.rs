@@ -335,7 +335,8 @@ fn check_listings(book: &Book, included: &BTreeSet<String>, problems: &mut Vec<P
 /// `x.stdout`, `x.stderr`, `x.release.stdout` → `x.rs`.
 fn snapshot_source(file: &str) -> Option<String> {
     let base = file
-        .strip_suffix(".release.stdout")
+        .strip_suffix(".memcheck")
+        .or_else(|| file.strip_suffix(".release.stdout"))
         .or_else(|| file.strip_suffix(".stdout"))
         .or_else(|| file.strip_suffix(".stderr"))?;
     Some(format!("{base}.rs"))

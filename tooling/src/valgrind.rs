@@ -1,0 +1,183 @@
+//! Listings checked under valgrind's memcheck (Debian's `valgrind`; Miri cannot be installed on
+//! the book's machines).
+//!
+//! - A listing with a `// memcheck: clean` line also runs under memcheck, built with debug info,
+//!   and memcheck must report no error.
+//! - A `memcheck_what.rs` listing is broken on purpose (a use after free, a read of
+//!   uninitialized memory): it is never run on its own (what it does is undefined), only under
+//!   memcheck, and memcheck's report, normalized, must be `memcheck_what.memcheck`, checked like
+//!   a compiler error.
+//!
+//! Where valgrind is not installed (macOS, Windows), these checks are skipped with that reason.
+
+use crate::outputs::{Checked, Settings};
+use crate::runner::{self, Job, Profile};
+use crate::snapshot;
+use regex::Regex;
+use std::path::Path;
+use std::sync::{LazyLock, OnceLock};
+
+/// memcheck's exit code when it found an error (`--error-exitcode`).
+const ERRORS_FOUND: i32 = 99;
+
+/// The version valgrind reports (`valgrind-3.19.0`), or `None` when it is not installed.
+pub fn version() -> Option<&'static str> {
+    static VERSION: OnceLock<Option<String>> = OnceLock::new();
+    VERSION
+        .get_or_init(|| {
+            let out = std::process::Command::new("valgrind")
+                .arg("--version")
+                .output()
+                .ok()?;
+            out.status
+                .success()
+                .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+        })
+        .as_deref()
+}
+
+/// Whether `source` asks to run under memcheck (`// memcheck: clean`).
+pub fn wants_clean(source: &str) -> Result<bool, String> {
+    match runner::directive_values(source, "memcheck")
+        .first()
+        .map(String::as_str)
+    {
+        None => Ok(false),
+        Some("clean") => Ok(true),
+        Some(other) => Err(format!(
+            "`// memcheck: {other}`: the one value is `clean` (a listing broken on purpose is \
+             named memcheck_*.rs instead)"
+        )),
+    }
+}
+
+/// `job` (a listing's debug job) under memcheck, with debug info so reports name source lines.
+pub fn under_memcheck(job: &Job) -> Job {
+    let mut job = job.clone();
+    job.profile = Profile::Debug;
+    job.rustc_args
+        .extend(["-C".to_owned(), "debuginfo=2".to_owned()]);
+    job.wrapper = [
+        "valgrind",
+        "--tool=memcheck",
+        "-q",
+        "--error-exitcode=99",
+        "--leak-check=no",
+        "--track-origins=yes",
+        "--num-callers=12",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    // valgrind runs a program many times slower than it runs alone.
+    job.run_limit = job.run_limit.max(std::time::Duration::from_secs(60));
+    job
+}
+
+static PID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^==\d+==").unwrap());
+static VG_SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((vg_replace_\w+\.c|[\w.-]+\.[ch]):\d+\)").unwrap());
+static IN_BINARY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(in [^)]*book-runs[^)]*\)").unwrap());
+static PRELOAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(in /[^)]*/vgpreload_\w+-[\w-]+\.so\)").unwrap());
+static RUSTC_SRC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/rustc/[0-9a-f]+/library/").unwrap());
+
+/// memcheck's report with what differs between runs and machines made stable: process ids,
+/// addresses (as in every snapshot), line numbers inside valgrind's and the C library's own
+/// sources, the scratch path of the binary, where the distribution installs valgrind's preload
+/// library, the standard library's source path.
+pub fn normalize(report: &str) -> String {
+    let text = PID.replace_all(report, "==PID==");
+    let text = VG_SOURCE_LINE.replace_all(&text, "($1)");
+    let text = IN_BINARY.replace_all(&text, "(in the listing)");
+    let text = PRELOAD.replace_all(&text, "(in valgrind's preload library)");
+    let text = RUSTC_SRC.replace_all(&text, "$$RUST/");
+    snapshot::normalize(&text, &[])
+}
+
+/// Runs the memcheck check of `file` (a `// memcheck: clean` listing or a `memcheck_` one).
+pub fn check(root: &Path, file: &str, settings: Settings<'_>) -> Result<Checked, String> {
+    let job = Job::listing(root, file, Profile::Debug)?;
+    if let Some(reason) = crate::outputs::skip_if_unmet(root, &job, settings)? {
+        return Ok(Checked::Skipped(reason));
+    }
+    if version().is_none() {
+        return Ok(Checked::Skipped(
+            "valgrind is not installed here (Linux only; `apt-get install valgrind`)".into(),
+        ));
+    }
+    let outcome = runner::run(root, &under_memcheck(&job)).map_err(|e| e.to_string())?;
+    if !outcome.compiled {
+        return Err(format!("does not compile:\n{}", outcome.compiler));
+    }
+    let run = outcome.run().ok_or("compiled but did not run")?;
+    let broken_on_purpose = crate::listing::kind_of(file) == crate::listing::Kind::Memcheck;
+    if !broken_on_purpose {
+        return match run.code {
+            Some(ERRORS_FOUND) => Err(format!(
+                "memcheck found errors in a listing marked `// memcheck: clean`:\n{}",
+                run.stderr.trim_end()
+            )),
+            Some(0) => Ok(Checked::Passed(Vec::new())),
+            other => Err(format!(
+                "exited with {other:?} under memcheck\n--- stderr ---\n{}",
+                run.stderr
+            )),
+        };
+    }
+    if run.code != Some(ERRORS_FOUND) {
+        return Err(format!(
+            "a listing broken on purpose must make memcheck report an error, and it reported \
+             none (exit code {:?})",
+            run.code
+        ));
+    }
+    let snap = file.replace(".rs", ".memcheck");
+    let masks = snapshot::Masks {
+        strict: true,
+        ..Default::default()
+    };
+    snapshot::check(
+        &root.join(&snap),
+        &normalize(&run.stderr),
+        masks,
+        settings.bless,
+    )
+    .map(|_| Checked::Passed(Vec::new()))
+    .map_err(|e| {
+        format!(
+            "{snap} is stale (memcheck's report, normalized):\n{e}\nIf the change is intended, \
+                 re-bless with `BLESS=1 cargo test` and review the diff."
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_are_normalized() {
+        let report = "==8128== Invalid read of size 1\n==8128==    at 0x10D4B2: listing::main (01-x.rs:7)\n\
+                      ==8128==  Address 0x4a9b040 is 0 bytes inside a block of size 5 free'd\n\
+                      ==8128==    at 0x48431CF: free (vg_replace_malloc.c:872)\n\
+                      ==8128==    by 0x10E0B1: drop_in_place (/rustc/59807616e1/library/core/src/ptr/mod.rs:797)\n\
+                      ==8128==    by 0x10C123: ??? (in /work/target/book-runs/ab-1-2/main)\n\
+                      ==8128==    by 0x10C124: free (in /usr/libexec/valgrind/vgpreload_memcheck-amd64-linux.so)\n";
+        let n = normalize(report);
+        assert!(n.starts_with("==PID== Invalid read of size 1\n"), "{n}");
+        assert!(n.contains("Address 0x[addr] is 0 bytes inside"), "{n}");
+        assert!(n.contains("free (vg_replace_malloc.c)"), "{n}");
+        assert!(n.contains("($RUST/core/src/ptr/mod.rs:797)"), "{n}");
+        assert!(n.contains("??? (in the listing)"), "{n}");
+        assert!(n.contains("free (in valgrind's preload library)"), "{n}");
+    }
+
+    #[test]
+    fn the_memcheck_directive_has_one_value() {
+        assert_eq!(wants_clean("// memcheck: clean\n"), Ok(true));
+        assert_eq!(wants_clean("fn main() {}\n"), Ok(false));
+        assert!(wants_clean("// memcheck: dirty\n").is_err());
+    }
+}
