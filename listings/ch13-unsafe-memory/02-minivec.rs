@@ -74,7 +74,7 @@ impl Heap {
 
 // ANCHOR: minivec
 /// A growable array like `Vec<T>`, its unsafe parts in the open.
-pub struct MiniVec<T> {
+struct MiniVec<T> {
     ptr: NonNull<T>, // the block; a dangling, aligned pointer while cap == 0
     cap: usize,      // how many T fit in the block
     len: usize,      // how many, at the front, are initialized
@@ -82,7 +82,7 @@ pub struct MiniVec<T> {
 }
 
 impl<T> MiniVec<T> {
-    pub fn new() -> Self {
+    fn new() -> Self {
         assert!(size_of::<T>() != 0, "zero-sized types are left out");
         MiniVec {
             ptr: NonNull::dangling(),
@@ -114,7 +114,7 @@ impl<T> MiniVec<T> {
         self.cap = new_cap;
     }
 
-    pub fn push(&mut self, value: T) {
+    fn push(&mut self, value: T) {
         if self.len == self.cap {
             self.grow();
         }
@@ -124,17 +124,17 @@ impl<T> MiniVec<T> {
         self.len += 1;
     }
 
-    pub fn as_slice(&self) -> &[T] {
+    fn as_slice(&self) -> &[T] {
         // SAFETY: the first len slots are initialized; ptr is aligned and non-null even
         // when nothing is allocated, as a slice's pointer must be.
         unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), self.len) }
     }
 
-    pub fn capacity(&self) -> usize {
+    fn capacity(&self) -> usize {
         self.cap
     }
 
-    pub fn as_ptr(&self) -> *const T {
+    fn as_ptr(&self) -> *const T {
         self.ptr.as_ptr()
     }
 }
@@ -156,7 +156,7 @@ impl<T> Drop for MiniVec<T> {
 // ANCHOR: into_vec
 impl<T> MiniVec<T> {
     /// Hands the block to a `Vec`, without copying it and without freeing it.
-    pub fn into_vec(self) -> Vec<T> {
+    fn into_vec(self) -> Vec<T> {
         let me = ManuallyDrop::new(self); // MiniVec's drop must not run now
         // SAFETY: the block came from the global allocator with Layout::array::<T>(cap),
         // the layout a Vec<T> of capacity cap uses; its first len elements are initialized.
@@ -233,6 +233,10 @@ fn main() {
         size_of::<MiniVec<u64>>(),
         size_of::<Vec<u64>>()
     );
+    println!(
+        "size_of::<Option<MiniVec<u64>>>() = {}",
+        size_of::<Option<MiniVec<u64>>>()
+    );
     // ANCHOR_END: main
 
     assert_eq!(capacities[..grows], [4, 8, 16, 32, 64]);
@@ -240,4 +244,5 @@ fn main() {
     assert_eq!(dropped, 5);
     assert_eq!(vec, ["handed over"]);
     assert_eq!(size_of::<MiniVec<u64>>(), size_of::<Vec<u64>>());
+    assert_eq!(size_of::<Option<MiniVec<u64>>>(), size_of::<MiniVec<u64>>());
 }

@@ -20,6 +20,7 @@ fn main() {
     // still holds a reference to it. Drop check accepts this: dropping a Vec<&String>
     // drops the references, and a reference's drop does nothing.
     let mut names: Vec<&String> = Vec::new();
+    #[allow(clippy::needless_late_init, reason = "the drop order")]
     let quiet;
     let day = String::from("Monday");
     names.push(&day);

@@ -10,7 +10,6 @@ struct Padded {
 
 #[unsafe(no_mangle)]
 extern "C" fn main() -> i32 {
-    // ANCHOR: main
     let value = Padded { a: 1, b: 2 };
     let first = (&raw const value).cast::<u8>();
     // SAFETY: none. Byte 1 is padding, which nobody initializes: reading it as a u8 is
@@ -21,7 +20,6 @@ extern "C" fn main() -> i32 {
     } else {
         println!("the padding byte is not 0");
     }
-    // ANCHOR_END: main
     println!("a = {}, b = {}", value.a, value.b);
     0
 }

@@ -5,7 +5,6 @@ use std::alloc::{self, Layout};
 
 #[unsafe(no_mangle)]
 extern "C" fn main() -> i32 {
-    // ANCHOR: main
     let old_layout = Layout::array::<u64>(4).unwrap();
     // SAFETY: the layout's size, 32 bytes, is not zero.
     let old = unsafe { alloc::alloc(old_layout) }.cast::<u64>();
@@ -24,7 +23,6 @@ extern "C" fn main() -> i32 {
     // SAFETY: none. After a successful `realloc` the old pointer is invalid, whether or
     // not the block moved. Reading through it is undefined behaviour, on purpose here.
     let stale = unsafe { old.read_volatile() };
-    // ANCHOR_END: main
     println!("read {stale} through the old pointer");
     // SAFETY: `new` came from `realloc` with `new_layout`'s size and alignment.
     unsafe { alloc::dealloc(new, new_layout) };
