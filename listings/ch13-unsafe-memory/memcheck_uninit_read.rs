@@ -1,7 +1,7 @@
 // Broken on purpose: never run on its own, only under valgrind's memcheck.
 // `no_main` (Listing 5-7) keeps the report short: no start-up frames under `main`.
 #![no_main]
-/// Chapter 7's struct: in `repr(C)`, 3 bytes of padding follow `a`.
+/// As in chapter 7's `repr(C)` structs: 3 bytes of padding follow `a`.
 #[repr(C)]
 struct Padded {
     a: u8,
