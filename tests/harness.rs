@@ -318,6 +318,12 @@ fn memcheck_catches_a_use_after_free_and_its_report_is_a_snapshot() {
             ),
         ],
     );
+    assert!(
+        !outputs::jobs(dir.path())
+            .iter()
+            .any(|(file, _)| file.contains("memcheck_")),
+        "a memcheck_ listing is never run on its own"
+    );
     let platform = reference();
     let check = |file: &str, bless| {
         book_tooling::valgrind::check(
