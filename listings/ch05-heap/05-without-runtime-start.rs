@@ -1,4 +1,9 @@
+// needs: linux-gnu: its entry point is the C function `main`, which glibc's start-up code calls
 #![no_main]
+#![cfg_attr(
+    not(all(target_os = "linux", target_env = "gnu")),
+    allow(dead_code, reason = "elsewhere only the fallback main runs")
+)]
 
 // BEGIN shared: counting-allocator
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -76,6 +81,7 @@ impl Heap {
 
 use std::ffi::{c_char, c_int};
 
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 // ANCHOR: main
 /// With `#![no_main]`, this C-style `main` is where the program starts:
 /// Rust's usual start-up code never runs.
@@ -91,3 +97,10 @@ extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
     0
 }
 // ANCHOR_END: main
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+#[unsafe(no_mangle)]
+extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
+    eprintln!("This listing was measured with glibc's start-up code: Linux with glibc only.");
+    0
+}
