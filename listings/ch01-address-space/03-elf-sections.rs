@@ -107,6 +107,33 @@ fn sections() -> Vec<Section> {
         .collect()
 }
 
+/// The linker's name and version, from the `.comment` section (not loaded into memory) where
+/// LLD leaves a line `Linker: ...`.
+fn linker() -> String {
+    let elf = std::fs::read(std::env::current_exe().unwrap()).unwrap();
+    let (shoff, shsize) = (u64_at(&elf, 0x28) as usize, u16_at(&elf, 0x3a));
+    let (shnum, shstrndx) = (u16_at(&elf, 0x3c), u16_at(&elf, 0x3e));
+    let names_at = u64_at(&elf, shoff + shstrndx * shsize + 24) as usize;
+    let comment = (0..shnum).map(|i| shoff + i * shsize).find(|&sh| {
+        let name = &elf[names_at + u32_at(&elf, sh) as usize..];
+        name.starts_with(b".comment\0")
+    });
+    let text = comment.map_or(&[][..], |sh| {
+        let (at, size) = (
+            u64_at(&elf, sh + 24) as usize,
+            u64_at(&elf, sh + 32) as usize,
+        );
+        &elf[at..at + size]
+    });
+    text.split(|&c| c == 0)
+        .map(String::from_utf8_lossy)
+        .find_map(|entry| {
+            let linker = entry.strip_prefix("Linker: ")?;
+            Some(linker.split(" (").next().unwrap().to_owned())
+        })
+        .unwrap_or_else(|| "the file does not say".to_owned())
+}
+
 fn perms_at(addr: usize) -> String {
     let maps = mappings();
     let m = maps.iter().find(|m| m.start <= addr && addr < m.end);
@@ -124,7 +151,8 @@ static STARTED: AtomicU64 = AtomicU64::new(1);
 #[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() {
-    let sections = sections();
+    let mut sections = sections();
+    sections.sort_by_key(|s| s.addr); // lowest address first
 
     println!("section        flags  mapped  in the file  size");
     let well_known = [
@@ -136,8 +164,11 @@ fn main() {
         ".data",
         ".bss",
     ];
-    for name in well_known {
-        let s = sections.iter().find(|s| s.name == name).unwrap();
+    for s in sections
+        .iter()
+        .filter(|s| well_known.contains(&s.name.as_str()))
+    {
+        let name = &s.name;
         let flags = match (s.flags & SHF_WRITE != 0, s.flags & SHF_EXECINSTR != 0) {
             (true, _) => "WA",
             (false, true) => "AX",
@@ -170,6 +201,8 @@ fn main() {
             .find(|s| s.addr <= addr && addr < s.addr + s.size);
         println!("{what:<20} is in {}", s.map_or("no section", |s| &s.name));
     }
+    println!();
+    println!("linked by: {}", linker());
 }
 // ANCHOR_END: main
 
