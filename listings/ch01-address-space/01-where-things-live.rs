@@ -1,3 +1,12 @@
+// needs: linux: reads /proc/self/maps to find each value's mapping
+#![cfg_attr(
+    not(target_os = "linux"),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
+)]
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 /// One line of `/proc/self/maps`: an address range and how it is mapped.
@@ -52,6 +61,9 @@ static GREETING: u64 = 7;
 static ZEROED: AtomicU64 = AtomicU64::new(0);
 static STARTED: AtomicU64 = AtomicU64::new(1);
 
+// ANCHOR_END: main
+#[cfg(target_os = "linux")]
+// ANCHOR: main
 fn main() {
     let literal: &str = "a string literal";
     let local: u64 = 3;
@@ -86,3 +98,8 @@ fn main() {
     println!("{thread_line}");
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    eprintln!("This listing reads /proc/self/maps, which only Linux has.");
+}

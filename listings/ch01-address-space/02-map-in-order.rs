@@ -1,3 +1,12 @@
+// needs: linux: reads /proc/self/maps
+#![cfg_attr(
+    not(target_os = "linux"),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
+)]
 /// One line of `/proc/self/maps`: an address range and how it is mapped.
 struct Mapping {
     start: usize,
@@ -36,6 +45,7 @@ fn human(bytes: usize) -> String {
     format!("{value:.1} {}", units[unit])
 }
 
+#[cfg(target_os = "linux")]
 // ANCHOR: main
 fn main() {
     let exe = std::env::current_exe().unwrap();
@@ -97,3 +107,8 @@ fn main() {
     }
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    eprintln!("This listing reads /proc/self/maps, which only Linux has.");
+}

@@ -1,3 +1,12 @@
+// needs: linux: reads its own ELF file through /proc/self/exe, and /proc/self/maps
+#![cfg_attr(
+    not(target_os = "linux"),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
+)]
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 /// One line of `/proc/self/maps`: an address range and its permissions.
@@ -98,6 +107,33 @@ fn sections() -> Vec<Section> {
         .collect()
 }
 
+/// The linker's name and version, from the `.comment` section (not loaded into memory) where
+/// LLD leaves a line `Linker: ...`.
+fn linker() -> String {
+    let elf = std::fs::read(std::env::current_exe().unwrap()).unwrap();
+    let (shoff, shsize) = (u64_at(&elf, 0x28) as usize, u16_at(&elf, 0x3a));
+    let (shnum, shstrndx) = (u16_at(&elf, 0x3c), u16_at(&elf, 0x3e));
+    let names_at = u64_at(&elf, shoff + shstrndx * shsize + 24) as usize;
+    let comment = (0..shnum).map(|i| shoff + i * shsize).find(|&sh| {
+        let name = &elf[names_at + u32_at(&elf, sh) as usize..];
+        name.starts_with(b".comment\0")
+    });
+    let text = comment.map_or(&[][..], |sh| {
+        let (at, size) = (
+            u64_at(&elf, sh + 24) as usize,
+            u64_at(&elf, sh + 32) as usize,
+        );
+        &elf[at..at + size]
+    });
+    text.split(|&c| c == 0)
+        .map(String::from_utf8_lossy)
+        .find_map(|entry| {
+            let linker = entry.strip_prefix("Linker: ")?;
+            Some(linker.split(" (").next().unwrap().to_owned())
+        })
+        .unwrap_or_else(|| "the file does not say".to_owned())
+}
+
 fn perms_at(addr: usize) -> String {
     let maps = mappings();
     let m = maps.iter().find(|m| m.start <= addr && addr < m.end);
@@ -111,8 +147,12 @@ static NAME: &str = "a static holding a reference";
 static ZEROED: AtomicU64 = AtomicU64::new(0);
 static STARTED: AtomicU64 = AtomicU64::new(1);
 
+// ANCHOR_END: main
+#[cfg(target_os = "linux")]
+// ANCHOR: main
 fn main() {
-    let sections = sections();
+    let mut sections = sections();
+    sections.sort_by_key(|s| s.addr); // lowest address first
 
     println!("section        flags  mapped  in the file  size");
     let well_known = [
@@ -124,8 +164,11 @@ fn main() {
         ".data",
         ".bss",
     ];
-    for name in well_known {
-        let s = sections.iter().find(|s| s.name == name).unwrap();
+    for s in sections
+        .iter()
+        .filter(|s| well_known.contains(&s.name.as_str()))
+    {
+        let name = &s.name;
         let flags = match (s.flags & SHF_WRITE != 0, s.flags & SHF_EXECINSTR != 0) {
             (true, _) => "WA",
             (false, true) => "AX",
@@ -158,5 +201,12 @@ fn main() {
             .find(|s| s.addr <= addr && addr < s.addr + s.size);
         println!("{what:<20} is in {}", s.map_or("no section", |s| &s.name));
     }
+    println!();
+    println!("linked by: {}", linker());
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    eprintln!("This listing reads an ELF file and /proc/self/maps: Linux only.");
+}

@@ -1,3 +1,12 @@
+// needs: linux: reads VmSize and VmRSS from /proc/self/status
+#![cfg_attr(
+    not(target_os = "linux"),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
+)]
 use std::io::Read;
 
 /// `VmSize` (virtual) and `VmRSS` (resident) of this process, in KiB, from
@@ -28,6 +37,9 @@ fn page_size() -> usize {
 const GIB: usize = 1 << 30;
 const PAGE: usize = 4096;
 
+// ANCHOR_END: main
+#[cfg(target_os = "linux")]
+// ANCHOR: main
 fn main() {
     let mut buf = String::with_capacity(8192);
     sizes_kib(&mut buf); // a first read, so the buffer itself is resident
@@ -65,3 +77,8 @@ fn main() {
     drop(big);
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    eprintln!("This listing reads /proc/self/status, which only Linux has.");
+}

@@ -1,3 +1,12 @@
+// needs: linux-gnu: reads /proc/self/maps; the [heap] region is glibc's main arena
+#![cfg_attr(
+    not(all(target_os = "linux", target_env = "gnu")),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
+)]
 /// The range of the mapping named `name` in `/proc/self/maps` (e.g. "[heap]").
 fn named_mapping(name: &str) -> (usize, usize) {
     let maps = std::fs::read_to_string("/proc/self/maps").expect("needs Linux's /proc");
@@ -19,6 +28,7 @@ fn human(bytes: usize) -> String {
     format!("{value:.1} {}", units[unit])
 }
 
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 // ANCHOR: main
 fn main() {
     let local = 0_u64;
@@ -50,3 +60,10 @@ fn main() {
     drop((boxes, second, third));
 }
 // ANCHOR_END: main
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn main() {
+    eprintln!(
+        "This listing reads /proc/self/maps and measures glibc's malloc: Linux with glibc only."
+    );
+}

@@ -1,6 +1,16 @@
+// needs: linux: calls the C library's mmap with Linux's flags, and reads /proc/self/maps
+#![cfg_attr(
+    not(target_os = "linux"),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
+)]
 use std::ffi::c_void;
 
 // The C library's `mmap` and `munmap`, which every Rust program on Linux links.
+#[cfg(target_os = "linux")]
 unsafe extern "C" {
     fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, off: i64)
     -> *mut c_void;
@@ -25,6 +35,7 @@ fn human(bytes: usize) -> String {
     format!("{value:.1} {}", units[unit])
 }
 
+#[cfg(target_os = "linux")]
 // ANCHOR: main
 /// Whether the page at `addr` belongs to user space: either something is already
 /// mapped there, or the kernel agrees to map an inaccessible page exactly there.
@@ -40,6 +51,9 @@ fn in_user_space(addr: usize) -> bool {
     got as usize == addr
 }
 
+// ANCHOR_END: main
+#[cfg(target_os = "linux")]
+// ANCHOR: main
 fn main() {
     let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
     let stack_line = maps.lines().find(|l| l.ends_with("[stack]")).unwrap();
@@ -74,3 +88,8 @@ fn main() {
     println!("room above the stack:   {}", human(high - stack_end));
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    eprintln!("This listing calls mmap with Linux's flags and reads /proc/self/maps: Linux only.");
+}

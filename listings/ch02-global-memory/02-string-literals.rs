@@ -1,3 +1,8 @@
+// needs: linux: reads /proc/self/maps to find the mapping that holds the literal
+#![cfg_attr(
+    not(target_os = "linux"),
+    allow(dead_code, reason = "elsewhere only the fallback main runs")
+)]
 /// The permissions of the mapping holding `addr` and whether it is this program's file.
 fn mapping_of(addr: *const u8) -> String {
     let addr = addr as usize;
@@ -34,6 +39,14 @@ mod elsewhere {
     }
 }
 
+mod apart {
+    #[inline(never)]
+    pub fn greeting() -> &'static str {
+        "hello, literal"
+    }
+}
+
+#[cfg(target_os = "linux")]
 fn main() {
     let first: &'static str = "hello, literal";
     println!(
@@ -42,10 +55,11 @@ fn main() {
         mapping_of(first.as_ptr())
     );
 
-    let others: [(&str, *const u8); 7] = [
+    let others: [(&str, *const u8); 8] = [
         ("the same text again", "hello, literal".as_ptr()),
         ("in another function", greeting().as_ptr()),
         ("in another module", elsewhere::greeting().as_ptr()),
+        ("there, never inlined", apart::greeting().as_ptr()),
         ("a const &str", TEXT.as_ptr()),
         ("the same bytes, b\"...\"", b"hello, literal".as_ptr()),
         ("built by concat!", concat!("hello, ", "literal").as_ptr()),
@@ -61,3 +75,8 @@ fn main() {
     );
 }
 // ANCHOR_END: main
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    eprintln!("This listing reads /proc/self/maps, which only Linux has.");
+}

@@ -1,3 +1,12 @@
+// needs: linux: reads /proc/self/limits and /proc/self/maps
+#![cfg_attr(
+    not(target_os = "linux"),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
+)]
 use std::hint::black_box;
 
 /// The soft and hard "Max stack size" from `/proc/self/limits`, in KiB (`None`: unlimited).
@@ -34,6 +43,25 @@ fn mapping_kib(addr: *const u8) -> usize {
     panic!("{addr:p} is not mapped");
 }
 
+/// What lies in the page just below the `[stack]` mapping: a mapping's permissions, or nothing.
+fn below_main_stack() -> String {
+    let maps = std::fs::read_to_string("/proc/self/maps").expect("needs Linux's /proc");
+    let range = |line: &str| {
+        let (start, end) = line.split(' ').next().unwrap().split_once('-').unwrap();
+        let hex = |s| usize::from_str_radix(s, 16).unwrap();
+        (hex(start), hex(end))
+    };
+    let stack = maps.lines().find(|l| l.ends_with("[stack]")).unwrap();
+    let below = range(stack).0 - 1;
+    match maps
+        .lines()
+        .find(|l| (range(l).0..range(l).1).contains(&below))
+    {
+        Some(line) => format!("a mapping, permissions {}", line.split(' ').nth(1).unwrap()),
+        None => "nothing mapped".to_owned(),
+    }
+}
+
 fn show(limit: Option<usize>) -> String {
     limit.map_or("unlimited".to_owned(), |kib| format!("{kib} KiB"))
 }
@@ -47,6 +75,9 @@ fn use_one_mib() -> usize {
     mapping_kib(black_box(&big).as_ptr())
 }
 
+// ANCHOR_END: main
+#[cfg(target_os = "linux")]
+// ANCHOR: main
 fn main() {
     let (soft, hard) = stack_rlimit();
     println!("RLIMIT_STACK, soft limit:      {}", show(soft));
@@ -59,9 +90,17 @@ fn main() {
     println!("main's stack mapping at start: {at_start} KiB");
     println!("while 1 MiB is in use:         {during} KiB");
     println!("after that function returned:  {after} KiB");
+    println!("just below the mapping:        {}", below_main_stack());
     // ANCHOR_END: main
 
     // The mapping grew to hold the array, and did not shrink back.
     assert!(during > at_start && during >= 1024);
     assert_eq!(after, during);
+    // No guard page is mapped below the main thread's stack.
+    assert_eq!(below_main_stack(), "nothing mapped");
+}
+
+#[cfg(not(target_os = "linux"))]
+fn main() {
+    eprintln!("This listing reads /proc/self/limits and /proc/self/maps, which only Linux has.");
 }

@@ -1,3 +1,12 @@
+// needs: linux-gnu: reads /proc/self/maps; the guard pages and stack sizes are glibc's
+#![cfg_attr(
+    not(all(target_os = "linux", target_env = "gnu")),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
+)]
 use std::process::Command;
 use std::sync::Barrier;
 use std::thread;
@@ -59,6 +68,9 @@ fn stack_kib(requests: &[Option<usize>]) -> Vec<(usize, String)> {
     })
 }
 
+// ANCHOR_END: main
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+// ANCHOR: main
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("child") {
         let measured = stack_kib(&[None, Some(64 * 1024)]);
@@ -95,4 +107,11 @@ fn main() {
     )) {
         assert_eq!(kib[1..], [64, 100, 4096]);
     }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn main() {
+    eprintln!(
+        "This listing reads /proc/self/maps and measures glibc's thread stacks: Linux with glibc only."
+    );
 }

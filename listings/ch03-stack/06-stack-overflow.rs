@@ -1,4 +1,14 @@
+// needs: unix: reads how the child ended from its signal (std::os::unix)
+#![cfg_attr(
+    not(unix),
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
+)]
 use std::hint::black_box;
+#[cfg(unix)]
 use std::os::unix::process::ExitStatusExt;
 use std::process::Command;
 
@@ -14,6 +24,9 @@ fn recurse(depth: u64) -> u64 {
     recurse(depth + 1) + frame[1]
 }
 
+// ANCHOR_END: main
+#[cfg(unix)]
+// ANCHOR: main
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("child") {
         // A thread with a small stack (64 KiB) reaches its end quickly.
@@ -43,4 +56,9 @@ fn main() {
     if cfg!(target_os = "linux") {
         assert_eq!(child.status.signal(), Some(6)); // SIGABRT
     }
+}
+
+#[cfg(not(unix))]
+fn main() {
+    eprintln!("This listing reads a child's signal with std::os::unix: Unix only.");
 }

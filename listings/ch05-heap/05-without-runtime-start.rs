@@ -1,4 +1,9 @@
+// needs: linux-gnu: its entry point is the C function `main`, which glibc's start-up code calls
 #![no_main]
+#![cfg_attr(
+    not(all(target_os = "linux", target_env = "gnu")),
+    allow(dead_code, reason = "elsewhere only the fallback main runs")
+)]
 
 // BEGIN shared: counting-allocator
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -17,6 +22,14 @@ unsafe impl GlobalAlloc for Counting {
         ALLOCS.fetch_add(1, Relaxed);
         BYTES.fetch_add(layout.size(), Relaxed);
         unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(layout.size(), Relaxed);
+        // Forwarded, not left to the default (`alloc` + zeroing): calloc can hand out pages
+        // the kernel already zeroed, without touching them.
+        unsafe { System.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -68,6 +81,7 @@ impl Heap {
 
 use std::ffi::{c_char, c_int};
 
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 // ANCHOR: main
 /// With `#![no_main]`, this C-style `main` is where the program starts:
 /// Rust's usual start-up code never runs.
@@ -83,3 +97,10 @@ extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
     0
 }
 // ANCHOR_END: main
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+#[unsafe(no_mangle)]
+extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
+    eprintln!("This listing was measured with glibc's start-up code: Linux with glibc only.");
+    0
+}
