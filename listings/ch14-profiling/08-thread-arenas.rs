@@ -77,6 +77,9 @@ fn main() {
     println!("the two threads' blocks: {} MiB apart", a.0.abs_diff(b.0) >> 20);
     // ANCHOR_END: main
 
+    if std::env::var_os("MALLOC_ARENA_MAX").is_some() {
+        return; // the checks below are for glibc's default number of arenas
+    }
     assert!(describe(main_at).starts_with("[heap]"));
     assert!(a.1.starts_with("anonymous") && b.1.starts_with("anonymous"));
     assert!(far);
