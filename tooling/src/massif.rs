@@ -132,9 +132,8 @@ pub fn check(root: &Path, file: &str, settings: Settings<'_>) -> Result<Checked,
     }
     let excerpt = peak_excerpt(&run.stdout)?;
     let snap = file.replace(".rs", ".massif");
-    let varies = [ROW_PREFIX.clone()];
     let masks = snapshot::Masks {
-        varies: &varies,
+        varies: std::slice::from_ref(&ROW_PREFIX),
         strict: true,
         ..Default::default()
     };
@@ -188,7 +187,7 @@ Number of snapshots: 60
         );
         // The snapshot's number and instruction count are masked; the sizes are not.
         let masks = snapshot::Masks {
-            varies: &[ROW_PREFIX.clone()],
+            varies: std::slice::from_ref(&ROW_PREFIX),
             strict: true,
             ..Default::default()
         };
