@@ -98,7 +98,7 @@ use std::collections::HashMap;
 
 /// The words of the text: some capitalized, some with punctuation.
 const VOCABULARY: [&str; 16] = [
-    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "allocator", "Rust", "rust",
+    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "malloc", "Rust", "rust",
     "of", "bytes", "page", "pages,", "free",
 ];
 
@@ -167,17 +167,31 @@ fn main() {
     let ranked = heap();
 
     // Print only after measuring: printing allocates too.
-    let build = if cfg!(debug_assertions) { "debug" } else { "release" };
+    let build = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
     println!("{build} build; text: {} bytes", text.len());
     println!("top 5: {best:?}");
     println!("phase           allocs reallocs deallocs     bytes     peak     live");
-    println!("{}", row("generate text", generated.since(start), start.live));
-    println!("{}", row("count words", counted.since(generated), start.live));
+    println!(
+        "{}",
+        row("generate text", generated.since(start), start.live)
+    );
+    println!(
+        "{}",
+        row("count words", counted.since(generated), start.live)
+    );
     println!("{}", row("top 5", ranked.since(counted), start.live));
     // ANCHOR_END: main
 
     let count = counted.since(generated);
     assert_eq!(counts.len(), 12, "12 distinct words");
     assert_eq!(count.allocs, 20_000 + 3, "a String per word, and 3 tables");
-    assert_eq!(count.deallocs, 20_000 - 12 + 2, "all but 12 Strings, 2 tables");
+    assert_eq!(
+        count.deallocs,
+        20_000 - 12 + 2,
+        "all but 12 Strings, 2 tables"
+    );
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 /// The words of the text: some capitalized, some with punctuation.
 const VOCABULARY: [&str; 16] = [
-    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "allocator", "Rust", "rust",
+    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "malloc", "Rust", "rust",
     "of", "bytes", "page", "pages,", "free",
 ];
 
@@ -75,7 +75,11 @@ fn main() {
         .current_dir(&dir)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json = std::fs::read_to_string(dir.join("dhat-heap.json")).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     print!("{}", String::from_utf8_lossy(&out.stdout));
@@ -113,7 +117,9 @@ fn busiest_site(json: &str) -> (u64, u64, Vec<String>) {
         .2
         .iter()
         .map(|&i| {
-            let frame = table[i as usize].trim_end_matches(',').trim_end_matches('"');
+            let frame = table[i as usize]
+                .trim_end_matches(',')
+                .trim_end_matches('"');
             let name = frame.split_once(": ").map_or(frame, |(_, name)| name);
             name.trim_end_matches(" (???:0:0)").to_owned()
         })

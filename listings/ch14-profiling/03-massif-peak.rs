@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 /// The words of the text: some capitalized, some with punctuation.
 const VOCABULARY: [&str; 16] = [
-    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "allocator", "Rust", "rust",
+    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "malloc", "Rust", "rust",
     "of", "bytes", "page", "pages,", "free",
 ];
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 /// The words of the text: some capitalized, some with punctuation.
 const VOCABULARY: [&str; 16] = [
-    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "allocator", "Rust", "rust",
+    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "malloc", "Rust", "rust",
     "of", "bytes", "page", "pages,", "free",
 ];
 
@@ -83,11 +83,23 @@ fn main() {
     drop(counts);
     // ANCHOR_END: main
 
-    assert!(generated - start > 10_000, "the text's pages became resident");
-    assert!(counted - generated < 1_000, "counting 2 million words adds little");
-    assert!(generated - dropped > 10_000, "freeing the text gave its pages back");
+    assert!(
+        generated - start > 10_000,
+        "the text's pages became resident"
+    );
+    assert!(
+        counted - generated < 1_000,
+        "counting 2 million words adds little"
+    );
+    assert!(
+        generated - dropped > 10_000,
+        "freeing the text gave its pages back"
+    );
     // The kernel's counters are approximate (kept per CPU, summed when read): allow 1 MiB.
-    assert!(status_kib("VmHWM:") + 1024 >= generated, "the high-water mark stays");
+    assert!(
+        status_kib("VmHWM:") + 1024 >= generated,
+        "the high-water mark stays"
+    );
 }
 
 #[cfg(not(target_os = "linux"))]

@@ -95,7 +95,7 @@ use std::collections::HashMap;
 
 /// The words of the text: some capitalized, some with punctuation.
 const VOCABULARY: [&str; 16] = [
-    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "allocator", "Rust", "rust",
+    "the", "The", "heap", "Heap,", "stack", "memory", "memory.", "a", "malloc", "Rust", "rust",
     "of", "bytes", "page", "pages,", "free",
 ];
 
@@ -197,7 +197,11 @@ fn main() {
         (lower_text, counts)
     });
 
-    let build = if cfg!(debug_assertions) { "debug" } else { "release" };
+    let build = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
     println!("{build} build, 20000 words, {} distinct", naive.len());
     println!("count_words           allocs reallocs deallocs     bytes     peak");
     println!("{}", row("naive (to_lowercase)", (before, base0)));
@@ -210,5 +214,8 @@ fn main() {
     assert_eq!(before.allocs, 20_003);
     assert_eq!(after.allocs, 12 + 1 + 3, "12 words, a buffer, 3 tables");
     assert_eq!(lowered.allocs, 1 + 3, "the lowercased text and 3 tables");
-    assert!(lowered.peak - base2 > text.len(), "a whole second copy of the text");
+    assert!(
+        lowered.peak - base2 > text.len(),
+        "a whole second copy of the text"
+    );
 }

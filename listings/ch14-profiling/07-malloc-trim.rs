@@ -53,7 +53,10 @@ fn main() {
     // ANCHOR_END: main
 
     assert!(filled - start > 15_000, "the blocks became resident");
-    assert!(freed + 2_000 > filled, "freeing kept (nearly) all of it resident");
+    assert!(
+        freed + 2_000 > filled,
+        "freeing kept (nearly) all of it resident"
+    );
     assert_eq!(released, 1);
     assert!(freed - trimmed > 10_000, "malloc_trim gave most of it back");
 }

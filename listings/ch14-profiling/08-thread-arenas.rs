@@ -74,7 +74,10 @@ fn main() {
     println!("second thread's block: {}", b.1);
     let far = main_at.abs_diff(a.0) > 1 << 30;
     println!("main's and the first thread's blocks more than 1 GiB apart: {far}");
-    println!("the two threads' blocks: {} MiB apart", a.0.abs_diff(b.0) >> 20);
+    println!(
+        "the two threads' blocks: {} MiB apart",
+        a.0.abs_diff(b.0) >> 20
+    );
     // ANCHOR_END: main
 
     if std::env::var_os("MALLOC_ARENA_MAX").is_some() {
