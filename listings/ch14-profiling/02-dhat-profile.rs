@@ -1,4 +1,5 @@
 // deps: dhat
+// per-platform: (?m)^  .+$
 use std::process::Command;
 
 // ANCHOR: setup

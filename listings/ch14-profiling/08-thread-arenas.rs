@@ -2,7 +2,11 @@
 // varies: \d+ MiB apart
 #![cfg_attr(
     not(all(target_os = "linux", target_env = "gnu")),
-    allow(dead_code, reason = "elsewhere only the fallback main runs")
+    allow(
+        dead_code,
+        unused_imports,
+        reason = "elsewhere only the fallback main runs"
+    )
 )]
 use std::thread;
 
