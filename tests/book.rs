@@ -8,6 +8,7 @@
 //!   snapshots;
 //! - `[compile_fail] ch04-moves/fail_use_after_move`: a `fail_` listing against its `.stderr`;
 //! - `[memcheck] ch13-unsafe-memory/03-minivec`: a listing under valgrind's memcheck;
+//! - `[massif] ch14-profiling/05-massif-peak`: a listing's heap profile, by valgrind's massif;
 //! - `[quiz] ch04-moves`: a chapter's quiz and its answer key;
 //! - `[cheat_sheet] …`, `[toolchain] …`: the generated table, the pinned compiler.
 //!
@@ -20,8 +21,8 @@ use book_tooling::platform::Platform;
 use book_tooling::report::Report;
 use book_tooling::runner::Profile;
 use book_tooling::{
-    blessing, blocks, book, cheat_sheet, compile_fail, listing, outputs, policy, quiz, runner,
-    snapshot, valgrind,
+    blessing, blocks, book, cheat_sheet, compile_fail, listing, massif, outputs, policy, quiz,
+    runner, snapshot, valgrind,
 };
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 use std::path::{Path, PathBuf};
@@ -219,6 +220,27 @@ fn trials(
                 finish(report, &what, result)
             })
             .with_kind("memcheck"),
+        );
+    }
+
+    // Listings profiled by valgrind's massif (`// massif: peak`): the peak snapshot is theirs.
+    for file in book::listing_files(&root) {
+        let source = std::fs::read_to_string(root.join(&file)).unwrap_or_default();
+        let wanted = massif::wanted(&source);
+        if wanted == Ok(false) {
+            continue;
+        }
+        let name = listing_name(&file);
+        let root = Arc::clone(&root);
+        let what = name.clone();
+        trials.push(
+            Trial::ignorable_test(name, move || {
+                wanted.map_err(|e| format!("{file}: {e}"))?;
+                let result =
+                    massif::check(&root, &file, settings).map_err(|e| format!("{file}: {e}"));
+                finish(report, &what, result)
+            })
+            .with_kind("massif"),
         );
     }
 

@@ -367,3 +367,44 @@ fn memcheck_catches_a_use_after_free_and_its_report_is_a_snapshot() {
     );
     assert!(check(broken, false).is_err(), "a stale report fails");
 }
+
+#[test]
+fn massif_keeps_the_peak_snapshot_and_its_call_site() {
+    if book_tooling::valgrind::version().is_none() || !reference().is_reference() {
+        return; // (no valgrind, or not the reference platform: the check is skipped)
+    }
+    let peak = "// massif: peak\nfn main() {\n    let big = vec![7_u8; 100_000];\n    drop(vec![1_u8; 10]);\n    println!(\"{}\", big[0]);\n}\n";
+    let dir = tiny_book("# T\n", &[("listings/ch01-test/01-peak.rs", peak)]);
+    let platform = reference();
+    let check = |bless| {
+        book_tooling::massif::check(
+            dir.path(),
+            "listings/ch01-test/01-peak.rs",
+            Settings {
+                bless,
+                platform: &platform,
+            },
+        )
+    };
+    let err = check(false).expect_err("no snapshot yet");
+    assert!(err.contains("01-peak.massif is stale"), "{err}");
+    assert_eq!(check(true), Ok(Checked::Passed(vec![])));
+    let snapshot =
+        std::fs::read_to_string(dir.path().join("listings/ch01-test/01-peak.massif")).unwrap();
+    assert!(
+        snapshot.contains("(100,000B)")
+            && snapshot.contains("listing_01_peak::main (01-peak.rs:3)"),
+        "{snapshot}"
+    );
+    assert!(
+        !snapshot.contains("lang_start"),
+        "cut below main: {snapshot}"
+    );
+    assert_eq!(check(false), Ok(Checked::Passed(vec![])));
+    write(
+        dir.path(),
+        "listings/ch01-test/01-peak.massif",
+        &snapshot.replace("(100,000B)", "(99,000B)"),
+    );
+    assert!(check(false).is_err(), "a stale profile fails");
+}

@@ -332,10 +332,11 @@ fn check_listings(book: &Book, included: &BTreeSet<String>, problems: &mut Vec<P
     check_shared_regions(book, &files, &mut problem);
 }
 
-/// `x.stdout`, `x.stderr`, `x.release.stdout` → `x.rs`.
+/// `x.stdout`, `x.stderr`, `x.release.stdout`, `x.memcheck`, `x.massif` → `x.rs`.
 fn snapshot_source(file: &str) -> Option<String> {
     let base = file
         .strip_suffix(".memcheck")
+        .or_else(|| file.strip_suffix(".massif"))
         .or_else(|| file.strip_suffix(".release.stdout"))
         .or_else(|| file.strip_suffix(".stdout"))
         .or_else(|| file.strip_suffix(".stderr"))?;

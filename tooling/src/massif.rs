@@ -1,0 +1,217 @@
+//! Listings profiled by valgrind's massif (`// massif: peak`): the listing runs under
+//! `valgrind --tool=massif`, `ms_print` turns the profile into text, and the excerpt the book
+//! shows, the peak snapshot's row and its heap tree, is the listing's `.massif` snapshot.
+//!
+//! The excerpt is made stable before it is kept: code addresses are dropped, the scratch path
+//! of the binary is named `the listing`, and the frames below the listing's `main` (the
+//! standard library's start-up code) are cut. The snapshot's number and instruction count
+//! (`n`, `time(i)`) depend on the machine and are not compared. Like memcheck's checks (see
+//! [`crate::valgrind`]), this one is skipped where valgrind is not installed, and off the
+//! reference platform, whose frames and sizes the snapshot records.
+
+use crate::outputs::{Checked, Settings};
+use crate::runner::{self, Job, Profile};
+use crate::snapshot;
+use regex::Regex;
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// Whether `source` asks to be profiled by massif (`// massif: peak`).
+pub fn wanted(source: &str) -> Result<bool, String> {
+    match runner::directive_values(source, "massif")
+        .first()
+        .map(String::as_str)
+    {
+        None => Ok(false),
+        Some("peak") => Ok(true),
+        Some(other) => Err(format!(
+            "`// massif: {other}`: the one value is `peak` (the peak snapshot's heap tree)"
+        )),
+    }
+}
+
+/// `job` (a listing's debug job) under massif, with debug info so frames name source lines,
+/// then `ms_print`: the run's standard output is ms_print's report (the listing's own output
+/// is checked by the output check, and dropped here).
+pub fn under_massif(job: &Job) -> Job {
+    let mut job = job.clone();
+    job.profile = Profile::Debug;
+    job.rustc_args
+        .extend(["-C".to_owned(), "debuginfo=2".to_owned()]);
+    // `sh -c SCRIPT BINARY`: the binary is `$0`; the profile is written beside it, in the
+    // run's scratch directory. `--peak-inaccuracy=0.0` makes the peak snapshot the real peak.
+    let script = "valgrind --tool=massif --peak-inaccuracy=0.0 --massif-out-file=\"$0.massif\" \
+                  \"$0\" >/dev/null 2>\"$0.valgrind\" || { cat \"$0.valgrind\" >&2; exit 1; }; \
+                  ms_print \"$0.massif\"";
+    job.wrapper = ["sh", "-c", script].map(str::to_owned).to_vec();
+    job.run_limit = job.run_limit.max(std::time::Duration::from_secs(60));
+    job
+}
+
+static PEAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Detailed snapshots: \[[^\]]*?(\d+) \(peak\)").unwrap());
+static CODE_ADDRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9A-Fa-f]+: ").unwrap());
+static IN_BINARY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(in [^)]*book-runs[^)]*\)").unwrap());
+/// The columns that depend on the machine: the snapshot's number and its instruction count.
+static ROW_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^ *\d+ +[\d,]+ ").unwrap());
+
+/// The peak snapshot of an `ms_print` report: the table's header, the peak's row, and its heap
+/// tree, with addresses dropped and the frames below the listing's `main` cut.
+pub fn peak_excerpt(report: &str) -> Result<String, String> {
+    let peak = PEAK
+        .captures(report)
+        .ok_or("ms_print's report names no peak snapshot")?[1]
+        .to_owned();
+    let lines: Vec<&str> = report.lines().collect();
+    let row = lines
+        .iter()
+        .position(|l| l.split_whitespace().next() == Some(peak.as_str()))
+        .ok_or_else(|| format!("no row for the peak snapshot {peak}"))?;
+    let header = lines[..row]
+        .iter()
+        .rposition(|l| l.trim_start().starts_with("n ") && l.contains("time(i)"))
+        .ok_or("no table header above the peak snapshot")?;
+    let mut out: Vec<String> = vec![lines[header].to_owned(), lines[row].to_owned()];
+    // The tree: up to the next table's rule, or the end.
+    let mut cut_below: Option<usize> = None;
+    for line in lines[row + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with("-----"))
+    {
+        let line = CODE_ADDRESS.replace_all(line, "");
+        let line = IN_BINARY.replace_all(&line, "(in the listing)");
+        let depth = line.find("->").unwrap_or(line.trim_end().len());
+        if let Some(main_depth) = cut_below {
+            if depth > main_depth {
+                continue;
+            }
+            cut_below = None;
+        }
+        // The listing's `main` is `crate::main`; the C `main` below it is `main (in …)`.
+        if line.contains("::main (") {
+            cut_below = Some(depth);
+        }
+        out.push(line.trim_end().to_owned());
+    }
+    while out
+        .last()
+        .is_some_and(|l| l.trim_start_matches('|').trim().is_empty())
+    {
+        out.pop();
+    }
+    Ok(out.join("\n") + "\n")
+}
+
+/// Runs the massif check of `file` (a listing marked `// massif: peak`).
+pub fn check(root: &Path, file: &str, settings: Settings<'_>) -> Result<Checked, String> {
+    let job = Job::listing(root, file, Profile::Debug)?;
+    if let Some(reason) = crate::outputs::skip_if_unmet(root, &job, settings)? {
+        return Ok(Checked::Skipped(reason));
+    }
+    if crate::valgrind::version().is_none() {
+        return Ok(Checked::Skipped(
+            "valgrind is not installed here (Linux only; `apt-get install valgrind`)".into(),
+        ));
+    }
+    if !settings.platform.is_reference() {
+        return Ok(Checked::Skipped(
+            "massif's frames and sizes are the reference platform's".into(),
+        ));
+    }
+    let outcome = runner::run(root, &under_massif(&job)).map_err(|e| e.to_string())?;
+    if !outcome.compiled {
+        return Err(format!("does not compile:\n{}", outcome.compiler));
+    }
+    let run = outcome.run().ok_or("compiled but did not run")?;
+    if run.code != Some(0) {
+        return Err(format!(
+            "did not run to the end under massif (exit code {:?}):\n{}",
+            run.code, run.stderr
+        ));
+    }
+    let excerpt = peak_excerpt(&run.stdout)?;
+    let snap = file.replace(".rs", ".massif");
+    let masks = snapshot::Masks {
+        varies: std::slice::from_ref(&ROW_PREFIX),
+        strict: true,
+        ..Default::default()
+    };
+    snapshot::check(&root.join(&snap), &excerpt, masks, settings.bless)
+        .map(|_| Checked::Passed(Vec::new()))
+        .map_err(|e| {
+            format!(
+                "{snap} is stale (massif's peak snapshot):\n{e}\nIf the change is intended, \
+                 re-bless with `BLESS=1 cargo test` and review the diff."
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REPORT: &str = "\
+Number of snapshots: 60
+ Detailed snapshots: [4, 57, 59 (peak)]
+
+--------------------------------------------------------------------------------
+  n        time(i)         total(B)   useful-heap(B) extra-heap(B)    stacks(B)
+--------------------------------------------------------------------------------
+ 58    112,000,000          132,496          132,216           280            0
+ 59    115,168,987          132,520          132,225           295            0
+99.90% (131,786B) (heap allocation functions) malloc/new/new[], --alloc-fns, etc.
+->99.36% (131,072B) 0x12DE8E: x::generate_text (01-x.rs:44)
+| ->99.36% (131,072B) 0x12A40A: x::main (01-x.rs:160)
+|   ->99.36% (131,072B) 0x1342BA: core::ops::function::FnOnce::call_once (function.rs:250)
+|     ->99.36% (131,072B) 0x12DA3D: main (in /work/target/book-runs/ab-1-0/main)
+|
+->00.54% (714B) in 1+ places, all below ms_print's threshold (01.00%)
+
+--------------------------------------------------------------------------------
+  n        time(i)         total(B)   useful-heap(B) extra-heap(B)    stacks(B)
+";
+
+    #[test]
+    fn the_excerpt_is_the_peak_snapshot_cut_at_main() {
+        let e = peak_excerpt(REPORT).unwrap();
+        assert_eq!(
+            e,
+            "  n        time(i)         total(B)   useful-heap(B) extra-heap(B)    stacks(B)\n\
+             \x2059    115,168,987          132,520          132,225           295            0\n\
+             99.90% (131,786B) (heap allocation functions) malloc/new/new[], --alloc-fns, etc.\n\
+             ->99.36% (131,072B) x::generate_text (01-x.rs:44)\n\
+             | ->99.36% (131,072B) x::main (01-x.rs:160)\n\
+             |\n\
+             ->00.54% (714B) in 1+ places, all below ms_print's threshold (01.00%)\n"
+        );
+        // The snapshot's number and instruction count are masked; the sizes are not.
+        let masks = snapshot::Masks {
+            varies: std::slice::from_ref(&ROW_PREFIX),
+            strict: true,
+            ..Default::default()
+        };
+        let other_machine = e.replace(" 59    115,168,987 ", " 61    117,002,410 ");
+        assert_eq!(
+            snapshot::compare_text(&e, &other_machine, masks),
+            snapshot::Verdict::Matches(vec![])
+        );
+        let bigger = e.replace("132,520", "132,600");
+        assert!(matches!(
+            snapshot::compare_text(&e, &bigger, masks),
+            snapshot::Verdict::Differs(_)
+        ));
+    }
+
+    #[test]
+    fn a_report_without_a_peak_is_an_error() {
+        assert!(peak_excerpt("Number of snapshots: 1\n").is_err());
+    }
+
+    #[test]
+    fn the_massif_directive_has_one_value() {
+        assert_eq!(wanted("// massif: peak\n"), Ok(true));
+        assert_eq!(wanted("fn main() {}\n"), Ok(false));
+        assert!(wanted("// massif: all\n").is_err());
+    }
+}
