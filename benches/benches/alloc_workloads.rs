@@ -11,7 +11,8 @@
 //!   `benches/spread.py` puts the three side by side.
 //! - peak resident memory: `ALLOC_PEAK=small_objects target/release/deps/alloc_system-*` runs one
 //!   workload once, at a larger size, in this fresh process, and prints the process's peak
-//!   resident set (VmHWM in /proc/self/status, Linux only). `benches/run-allocators.sh` runs it.
+//!   resident set (VmHWM in /proc/self/status) and its minor page faults (/proc/self/stat), Linux
+//!   only. `benches/run-allocators.sh` runs it.
 
 use divan::black_box;
 
@@ -178,13 +179,29 @@ pub fn run(allocator: &str) {
         "small_objects" => small_objects(PEAK_SMALL_N),
         "grow_vec" => grow_vec(PEAK_VEC_LEN),
         "threads" => threads(THREADS, PEAK_PER_THREAD),
-        other => panic!("ALLOC_PEAK={other}: baseline, small_objects, grow_vec or threads"),
+        // What divan does with `allocators_vec/*/1048576`: the same growth, again and again.
+        "grow_vec_x100" => (0..100).map(|_| grow_vec(VEC_LENS[1])).sum(),
+        other => panic!(
+            "ALLOC_PEAK={other}: baseline, small_objects, grow_vec, threads or grow_vec_x100"
+        ),
     };
     black_box(result);
-    match peak_resident_kib() {
-        Some(kib) => println!("{allocator} {workload} {kib}"),
-        None => println!("{allocator} {workload} unknown (VmHWM is read on Linux only)"),
+    match (peak_resident_kib(), minor_faults()) {
+        (Some(kib), Some(faults)) => println!("{allocator} {workload} {kib} {faults}"),
+        _ => println!("{allocator} {workload} unknown (read from /proc/self on Linux only)"),
     }
+}
+
+/// The process's minor page faults so far (field 10 of /proc/self/stat): each is a page the
+/// kernel mapped on first touch.
+fn minor_faults() -> Option<u64> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) is in parentheses and may hold spaces: count after it.
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    after_name.split_whitespace().nth(7)?.parse().ok()
 }
 
 /// The process's peak resident set size so far, in KiB: `VmHWM` in /proc/self/status.
