@@ -21,6 +21,8 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 ALLOCATORS = ["system", "mimalloc", "jemalloc"]
+# What each workload makes: the sizes are the constants of benches/benches/alloc_workloads.rs
+# (change both together).
 WORKLOADS = {
     "baseline": "nothing (the process itself)",
     "small_objects": "1,000,000 small strings",

@@ -16,6 +16,8 @@
 
 use divan::black_box;
 
+// The sizes below are also described in words by benches/allocators.py (change both together).
+
 /// Objects in one call of `small_objects` (timed by divan).
 pub const SMALL_N: usize = 10_000;
 /// Lengths of the `Vec<u64>` grown from empty by `grow_vec`.
