@@ -21,7 +21,8 @@ if [ "${1:-}" = "--smoke" ]; then
   for a in "${allocators[@]}"; do
     cargo bench --quiet -p book-benches --bench "alloc_$a" -- --color never \
       --sample-count 3 --sample-size 1 allocators_ >/dev/null
-    ALLOC_PEAK=small_objects cargo bench --quiet -p book-benches --bench "alloc_$a" | grep -q "^$a small_objects"
+    line=$(ALLOC_PEAK=small_objects cargo bench --quiet -p book-benches --bench "alloc_$a" 2>/dev/null)
+    [[ $line =~ ^$a\ small_objects\ [0-9]+\ [0-9]+$ ]] || { echo "benches: alloc_$a printed '$line'" >&2; exit 1; }
   done
   python3 benches/allocators.py --self-test
   echo "benches: every allocator ran both modes (smoke run, nothing saved)"
