@@ -63,7 +63,11 @@ fn show(what: &str, work: impl FnOnce()) {
     let requests: Vec<String> = (0..LEN.load(Relaxed).min(MAX))
         .map(|i| {
             let kind = KINDS[KIND[i].load(Relaxed)];
-            format!("{kind} {}/{}", SIZE[i].load(Relaxed), ALIGN[i].load(Relaxed))
+            format!(
+                "{kind} {}/{}",
+                SIZE[i].load(Relaxed),
+                ALIGN[i].load(Relaxed)
+            )
         })
         .collect();
     println!("{what:<28} {}", requests.join(", "));
@@ -78,7 +82,8 @@ fn main() {
     show("Box::new(1_u8)", || drop(black_box(Box::new(1_u8))));
     show("Box::new(1_u64)", || drop(black_box(Box::new(1_u64))));
     show("Box::new(CacheLine)", || {
-        drop(black_box(Box::new(CacheLine([0; 64]))));
+        let line = black_box(Box::new(CacheLine([0; 64])));
+        black_box(line.0[63]);
     });
     show("Vec<u16>: 5 pushes", || {
         let mut v = Vec::new();

@@ -45,8 +45,9 @@ fn main() {
             .map(|t| {
                 s.spawn(move || {
                     let start = here();
-                    let strings: Vec<String> =
-                        (0..PER_THREAD).map(|i| "t".repeat(1 + (i + t) % 64)).collect();
+                    let strings: Vec<String> = (0..PER_THREAD)
+                        .map(|i| "t".repeat(1 + (i + t) % 64))
+                        .collect();
                     let end = here();
                     (strings, (end.0 - start.0, end.1 - start.1))
                 })
