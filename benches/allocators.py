@@ -167,6 +167,16 @@ def write_chart():
     sources = [f"{g}.txt" for g in spreads] + (["allocators_peak_rss.txt"] if peaks else [])
     out = RESULTS / "allocators_chart.txt"
     header = f"drawn by benches/allocators.py from benches/results/{{{','.join(sources)}}}"
+    measured = sorted(
+        {
+            line
+            for name in sources
+            for line in (RESULTS / name).read_text(encoding="utf-8").splitlines()[:2]
+            if line.startswith("measured ")
+        }
+    )
+    header += "".join(f"\n{line}" for line in measured)
+    header += "\n(each file's header gives the compiler and the machine's load average during its runs)"
     out.write_text(header + "\n\n" + chart(spreads, peaks) + "\n", encoding="utf-8")
     print(f"benches: wrote {out.relative_to(RESULTS.parent.parent)}")
 
