@@ -408,3 +408,41 @@ fn massif_keeps_the_peak_snapshot_and_its_call_site() {
     );
     assert!(check(false).is_err(), "a stale profile fails");
 }
+
+/// A block showing a benchmark's source is not compiled by `cargo test` (its crates build C);
+/// it must be a file `cargo bench` compiles: a `[[bench]]` target, or a file one includes.
+#[test]
+fn a_benchmark_source_must_be_a_bench_target() {
+    let chapter = "# T\n\n```rust,noplayground\n{{#include ../benches/benches/b.rs}}\n```\n";
+    let check = |manifest: &str| {
+        let dir = tiny_book(
+            chapter,
+            &[
+                ("benches/benches/b.rs", "fn main() {}\n"),
+                ("benches/Cargo.toml", manifest),
+            ],
+        );
+        let book = book::load(dir.path()).unwrap();
+        let blocks = blocks::all(&book);
+        let platform = reference();
+        blocks::check(
+            dir.path(),
+            &blocks[0],
+            Settings {
+                bless: false,
+                platform: &platform,
+            },
+        )
+    };
+    let listed = "[[bench]]\nname = \"b\"\npath = \"benches/b.rs\"\n";
+    assert!(
+        matches!(check(listed), Ok(Checked::Passed(_))),
+        "{:?}",
+        check(listed).err()
+    );
+    let err = check("[[bench]]\nname = \"c\"\npath = \"benches/c.rs\"\n").unwrap_err();
+    assert!(
+        err.contains("benches/benches/b.rs") && err.contains("cargo bench"),
+        "{err}"
+    );
+}

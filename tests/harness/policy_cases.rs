@@ -200,6 +200,30 @@ fn an_ignore_block_is_named() {
 }
 
 #[test]
+fn rust_code_shown_in_another_fence_is_named() {
+    let dir = book_with(
+        "# Demo\n\n```rs\n{{#rustdoc_include ../listings/ch01-demo/01-hello.rs}}\n```\n",
+        &[("listings/ch01-demo/01-hello.rs", HELLO)],
+    );
+    assert_one(
+        &problems(&dir),
+        &["src/ch01-demo.md:3", "01-hello.rs", "never compiled"],
+    );
+}
+
+#[test]
+fn a_benchmark_source_with_a_run_button_is_named() {
+    let dir = book_with(
+        "# Demo\n\n```rust\n{{#include ../benches/benches/b.rs}}\n```\n",
+        &[("benches/benches/b.rs", HELLO)],
+    );
+    assert_one(
+        &problems(&dir),
+        &["src/ch01-demo.md:3", "benches/benches/b.rs", "noplayground"],
+    );
+}
+
+#[test]
 fn inline_rust_code_is_named() {
     let dir = book_with("# Demo\n\n```rust\nfn main() {}\n```\n", &[]);
     assert_one(&problems(&dir), &["src/ch01-demo.md:3", "inline Rust code"]);

@@ -34,6 +34,36 @@ fn without_anchors(code: &str) -> Vec<&str> {
     lines
 }
 
+/// A block showing a benchmark's source (code that needs crates with a C build, such as
+/// mimalloc, which stay out of `cargo test`): the file must be the source of a `[[bench]]`
+/// target of `benches/Cargo.toml`, so that `cargo bench -p book-benches` (and CI's smoke run,
+/// `benches/run.sh --smoke`) compiles exactly what the block shows, or a file such a target
+/// includes with `#[path]`.
+fn bench_source(root: &Path, source: &str) -> Result<Checked, String> {
+    let manifest = std::fs::read_to_string(root.join("benches/Cargo.toml"))
+        .map_err(|e| format!("benches/Cargo.toml: {e}"))?;
+    let relative = source.strip_prefix("benches/").unwrap_or(source);
+    let targets: Vec<&str> = manifest
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("path = \""))
+        .filter_map(|l| l.strip_suffix('"'))
+        .collect();
+    let included = targets.iter().any(|t| {
+        std::fs::read_to_string(root.join("benches").join(t)).is_ok_and(|code| {
+            let name = Path::new(relative).file_name().and_then(|n| n.to_str());
+            name.is_some_and(|n| code.contains(&format!("#[path = \"{n}\"]")))
+        })
+    });
+    if targets.contains(&relative) || included {
+        Ok(Checked::Passed(Vec::new()))
+    } else {
+        Err(format!(
+            "{source} is shown as a benchmark's source, but no [[bench]] target of \
+             benches/Cargo.toml is that file or includes it: `cargo bench` would never compile it"
+        ))
+    }
+}
+
 /// Checks one block. A failure starts with the chapter, line and listing.
 pub fn check(root: &Path, block: &Block, settings: Settings<'_>) -> Result<Checked, String> {
     let fail = |why: String| format!("{}: {why}", block.origin);
@@ -43,6 +73,13 @@ pub fn check(root: &Path, block: &Block, settings: Settings<'_>) -> Result<Check
              compile_fail,EXXXX to say what it must do)"
                 .into(),
         ));
+    }
+    if let Some(source) = block
+        .listing
+        .as_deref()
+        .filter(|l| l.starts_with("benches/"))
+    {
+        return bench_source(root, source).map_err(fail);
     }
     let mut job = Job::new(&block.origin, &block.code);
     if let Some(edition) = &block.edition {

@@ -207,6 +207,28 @@ fn check_block(cx: &mut Ctx<'_>, block: &Block, next: Option<&Block>) {
         cx.problem(line, listing, "block marked `ignore`: every block is compiled and run (use a fail_ or panic_ listing, or no_run)");
     }
 
+    let shows_rust = targets.iter().any(|t| t.ends_with(".rs"));
+    if shows_rust && block.lang != "rust" {
+        cx.problem(
+            line,
+            listing,
+            format!(
+                "Rust code shown in a ```{} block is never compiled: show a .rs file in a ```rust \
+                 block (```rust,noplayground for a benchmark's source)",
+                block.lang
+            ),
+        );
+    }
+    if listing.is_some_and(|l| l.starts_with("benches/") && l.ends_with(".rs"))
+        && !block.has_attr("noplayground")
+    {
+        cx.problem(
+            line,
+            listing,
+            "a benchmark's source needs crates the playground does not have: mark its block \
+             ```rust,noplayground (cargo bench compiles it)",
+        );
+    }
     if block.lang != "rust" {
         if block.has_attr("compile_fail") || block.has_attr("should_panic") {
             cx.problem(
