@@ -191,6 +191,8 @@ struct Parser<'a> {
     base: &'a Path,
     values: BTreeMap<String, Value>,
     data: Option<(String, String)>,
+    /// Where the last match ended: patterns match in order, so a line printed twice is told apart.
+    cursor: usize,
 }
 
 impl Parser<'_> {
@@ -245,6 +247,7 @@ impl Parser<'_> {
         let content = std::fs::read_to_string(&full)
             .map_err(|e| format!("line {line}: data file {path}: {e}"))?;
         self.data = Some((path.to_owned(), content));
+        self.cursor = 0;
         Ok(())
     }
 
@@ -261,12 +264,18 @@ impl Parser<'_> {
                 "line {line}: the pattern binds nothing: name its groups, `(?<name>...)`"
             ));
         }
-        let caps = re.captures(content).ok_or_else(|| {
+        // from where the last pattern matched (so a line printed twice is told apart), else from
+        // the start
+        let caps = re
+            .captures_at(content, self.cursor)
+            .or_else(|| re.captures(content));
+        let caps = caps.ok_or_else(|| {
             format!(
                 "line {line}: stale data: the pattern `{pattern}` matches no line of {path} \
                  (the listing's output changed; update the picture to what the run prints now)"
             )
         })?;
+        self.cursor = caps.get(0).map(|m| m.end()).unwrap_or(0);
         for name in names {
             let text = caps
                 .name(name)
@@ -381,6 +390,7 @@ pub fn parse(text: &str, base: &Path) -> Result<Picture, String> {
         base,
         values: BTreeMap::new(),
         data: None,
+        cursor: 0,
     };
     let mut id = None;
     let mut title = None;

@@ -21,6 +21,26 @@ fn main() -> ExitCode {
             println!("mdbook-memory {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
+        // `mdbook-memory render src/ch04-moves.md`: the chapter's pictures as HTML, to preview
+        // them without building the book.
+        Some("render") => {
+            let mut failed = false;
+            for file in &args[1..] {
+                let path = Path::new(file);
+                let content = std::fs::read_to_string(path).unwrap_or_default();
+                let base = path.parent().unwrap_or(Path::new("."));
+                for block in mdbook_memory::blocks(&content) {
+                    match mdbook_memory::check(&block, base, file) {
+                        Ok(html) => println!("{html}"),
+                        Err(e) => {
+                            eprintln!("{e}");
+                            failed = true;
+                        }
+                    }
+                }
+            }
+            return if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+        }
         Some(other) => {
             eprintln!("mdbook-memory: unknown argument `{other}` (an mdBook preprocessor: see book.toml)");
             return ExitCode::FAILURE;

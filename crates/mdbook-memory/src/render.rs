@@ -92,7 +92,7 @@ pub fn html(p: &Picture) -> Result<String, String> {
         let pid = format!("mem-{}-{}", p.id, i + 1);
         let d = match p.kind {
             Kind::StackHeap => stack_heap(state, &pid)?,
-            Kind::Layout => layout(state, &pid)?,
+            Kind::Layout => layout(state, &pid, layout_max(p)?)?,
             Kind::Map => map(state, &pid, p.log_scale)?,
         };
         let mut title = p.title.shown.clone();
@@ -528,7 +528,18 @@ struct Segment {
     legend: String,
 }
 
-fn layout(state: &State, pid: &str) -> Result<Drawing, String> {
+/// The largest type of a layout picture, over all its states: one scale for every state.
+fn layout_max(p: &Picture) -> Result<u128, String> {
+    let mut max = 1;
+    for s in &p.states {
+        for i in s.items.iter().filter(|i| i.what == "type") {
+            max = max.max(i.num("size")?);
+        }
+    }
+    Ok(max)
+}
+
+fn layout(state: &State, pid: &str, max: u128) -> Result<Drawing, String> {
     const M: f64 = 16.0;
     const BAR: f64 = 540.0;
     // rows: a `type` and the fields after it
@@ -543,14 +554,6 @@ fn layout(state: &State, pid: &str) -> Result<Drawing, String> {
             row.1.push(item);
         }
     }
-    let max = rows
-        .iter()
-        .map(|(t, _)| t.num("size"))
-        .collect::<Result<Vec<_>, _>>()?
-        .into_iter()
-        .max()
-        .unwrap_or(1)
-        .max(1);
     let exact = max <= 64;
     let ppb = if exact { (BAR / max as f64).min(34.0) } else { BAR / max as f64 };
     let mut body = String::new();
@@ -559,7 +562,17 @@ fn layout(state: &State, pid: &str) -> Result<Drawing, String> {
     let mut width: f64 = 0.0;
     for (ty, fields) in &rows {
         let size = ty.num("size")?;
-        let mut head = format!("{}: {}", ty.name.shown, bytes(ty.attr("size").expect("checked")));
+        let unit = ty.attr("unit").map(|u| u.shown.clone());
+        let amount = |t: &Text| match &unit {
+            Some(u) => format!("{} {u}", t.shown),
+            None => bytes(t),
+        };
+        let mut head = format!("{}: {}", ty.name.shown, amount(ty.attr("size").expect("checked")));
+        if ty.flag("freed") {
+            head.push_str(" (freed)");
+        }
+        let rest = ty.text("rest");
+        let rest = if rest.is_empty() { "padding".to_owned() } else { rest };
         if let Some(a) = ty.attr("align") {
             let _ = write!(head, ", align {}", a.shown);
         }
@@ -571,8 +584,11 @@ fn layout(state: &State, pid: &str) -> Result<Drawing, String> {
         y += 20.0;
         // segments in offset order, gaps as padding (derived)
         let mut segs: Vec<Segment> = Vec::new();
+        let mut next_at = 0;
         for f in fields {
-            let at = f.num("at")?;
+            // without `at=`, a field starts where the one before it ends
+            let at = if f.attr("at").is_some() { f.num("at")? } else { next_at };
+            next_at = at + f.num("size")?;
             let sz = f.num("size")?;
             if at + sz > size {
                 return Err(format!(
@@ -587,10 +603,15 @@ fn layout(state: &State, pid: &str) -> Result<Drawing, String> {
                 "pad" => ("mem-pad", "padding"),
                 _ => ("mem-field", ""),
             };
+            let at_text = match f.attr("at") {
+                Some(t) => format!("+{}", t.shown),
+                None => format!("+{at}"),
+            };
             let mut legend = format!(
-                "+{} {}: {}",
-                f.attr("at").map(|t| t.shown.as_str()).unwrap_or(""),
-                bytes(f.attr("size").expect("checked")),
+                "{}{} {}: {}",
+                if unit.is_some() { "" } else { &at_text },
+                if unit.is_some() { "" } else { " " },
+                amount(f.attr("size").expect("checked")),
                 if f.name.shown.is_empty() { kind } else { &f.name.shown }
             );
             if let Some(t) = f.attr("text") {
@@ -616,13 +637,13 @@ fn layout(state: &State, pid: &str) -> Result<Drawing, String> {
         let mut pos = 0;
         for s in segs {
             if s.at > pos {
-                filled.push(padding(pos, s.at - pos));
+                filled.push(padding(pos, s.at - pos, &rest, unit.as_deref()));
             }
             pos = pos.max(s.at + s.size);
             filled.push(s);
         }
         if pos < size && !filled.is_empty() {
-            filled.push(padding(pos, size - pos));
+            filled.push(padding(pos, size - pos, &rest, unit.as_deref()));
         }
         if filled.is_empty() {
             filled.push(Segment {
@@ -659,7 +680,7 @@ fn layout(state: &State, pid: &str) -> Result<Drawing, String> {
                 );
             }
         }
-        if exact && ppb >= 6.0 {
+        if exact && ppb >= 6.0 && unit.is_none() {
             for b in 1..size {
                 let x = x0 + b as f64 * ppb;
                 let _ = write!(
@@ -670,9 +691,10 @@ fn layout(state: &State, pid: &str) -> Result<Drawing, String> {
                 );
             }
         }
+        let bar_class = if ty.flag("freed") { "mem-bar mem-moved" } else { "mem-bar" };
         let _ = write!(
             body,
-            r#"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{h:.1}" class="mem-bar"/>"#
+            r#"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{h:.1}" class="{bar_class}"/>"#
         );
         width = width.max(x0 + bar_w + M);
         y += h + 6.0;
@@ -708,20 +730,22 @@ fn layout(state: &State, pid: &str) -> Result<Drawing, String> {
     })
 }
 
-fn padding(at: u128, size: u128) -> Segment {
+fn padding(at: u128, size: u128, what: &str, unit: Option<&str>) -> Segment {
+    let amount = match unit {
+        Some(u) => format!("{size} {u}"),
+        None if size == 1 => "1 byte".to_owned(),
+        None => format!("{size} bytes"),
+    };
+    let legend = match unit {
+        Some(_) => format!("{amount} (derived): {what}"),
+        None => format!("+{at} {amount} (derived): {what}"),
+    };
     Segment {
         at,
         size,
-        label: "pad".into(),
+        label: if what == "padding" { "pad".into() } else { String::new() },
         class: "mem-pad",
-        legend: format!(
-            "+{at} {} (derived): padding",
-            if size == 1 {
-                "1 byte".to_owned()
-            } else {
-                format!("{size} bytes")
-            }
-        ),
+        legend,
     }
 }
 
