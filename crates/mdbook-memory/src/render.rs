@@ -178,12 +178,10 @@ struct Boxed {
 }
 
 fn bytes(t: &Text) -> String {
-    if t.shown.chars().all(|c| c.is_ascii_digit()) {
-        if t.shown == "1" {
-            "1 byte".to_owned()
-        } else {
-            format!("{} bytes", t.shown)
-        }
+    if !t.raw.is_empty() && t.raw.chars().all(|c| c.is_ascii_digit()) {
+        let unit = if t.raw == "1" { "byte" } else { "bytes" };
+        let derived = if t.derived { " (derived)" } else { "" };
+        format!("{} {unit}{derived}", t.raw)
     } else {
         t.shown.clone()
     }
@@ -267,6 +265,9 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
             _ => {
                 any_right = true;
                 w_right = w_right.max(widest).max(150.0);
+                if item.what == "static" {
+                    w_right = w_right.max(tw("read-only data (in the executable)") + 8.0);
+                }
             }
         }
     }
