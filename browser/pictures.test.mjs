@@ -72,8 +72,17 @@ function suite() {
                                 const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
                                 return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
                             };
-                            const bg = rgb(getComputedStyle(document.body).backgroundColor);
+                            // the background the picture is drawn on: the first ancestor that paints one
+                            const background = (el) => {
+                                for (let e = el; e; e = e.parentElement) {
+                                    const c = getComputedStyle(e).backgroundColor;
+                                    const a = c.match(/rgba\(.*,\s*([\d.]+)\)/);
+                                    if (!a || Number(a[1]) > 0) return rgb(c);
+                                }
+                                return [255, 255, 255];
+                            };
                             for (const svg of document.querySelectorAll('.memory-picture svg')) {
+                                const bg = background(svg);
                                 const id = svg.closest('.memory-picture').id;
                                 const box = svg.getBoundingClientRect();
                                 const hidden = svg.closest('[hidden]');
@@ -111,15 +120,22 @@ function suite() {
                             assert.equal(await steps.getAttribute('data-current'), String(count - 1));
                             // the buttons, from the keyboard
                             const nav = steps.locator('xpath=preceding-sibling::div[contains(@class,"memory-nav")][1]');
-                            await nav.locator('button', { hasText: 'Previous' }).focus();
-                            await page.keyboard.press('Enter');
-                            assert.equal(await steps.getAttribute('data-current'), String(Math.max(1, count - 2)));
+                            let at = count - 1;
+                            if (at > 1) {
+                                await nav.locator('button', { hasText: 'Previous' }).focus();
+                                await page.keyboard.press('Enter');
+                                at -= 1;
+                                assert.equal(await steps.getAttribute('data-current'), String(at), `${p}: Previous, with Enter`);
+                            }
                             await nav.locator('button', { hasText: 'Next' }).focus();
                             await page.keyboard.press(' ');
-                            assert.equal(await steps.getAttribute('data-current'), String(count - 1));
+                            assert.equal(await steps.getAttribute('data-current'), String(at + 1), `${p}: Next, with Space`);
                             assert.equal(await visible(), 1);
                         }
-                        assert.deepEqual(errors, [], `${p} (${theme}) logged errors`);
+                        // the playground's crate list cannot be fetched offline (book.test.mjs allows it too)
+                        const offline = /ERR_INTERNET_DISCONNECTED|ERR_NAME_NOT_RESOLVED|^(TypeError: )?Failed to fetch$/;
+                        const hasPlayground = await page.locator('pre.playground').count() > 0;
+                        assert.deepEqual(errors.filter((e) => !(hasPlayground && offline.test(e))), [], `${p} (${theme}) logged errors`);
                         if (theme === 'navy' || p.startsWith('ch04') || p.startsWith('ch07')) {
                             const first = page.locator('.memory-picture').first();
                             await first.screenshot({ path: path.join(ARTIFACTS, `picture-${p.replace(/\.html$/, '')}-${theme}.png`), style: '#mdbook-menu-bar { visibility: hidden !important; }' });

@@ -1,7 +1,8 @@
 // Memory pictures in steps (crates/mdbook-memory): each `.memory-steps` holds every state, one
 // after another, which is what readers without JavaScript and the print page get. Here it becomes
 // a stepper: one state at a time, Previous/Next buttons (keyboard operable as buttons are), and
-// the arrow keys, Home and End while the picture has focus.
+// the arrow keys, Home and End while the picture (or one of its buttons) has focus; there they
+// move between states instead of turning mdBook's page.
 (() => {
     'use strict';
     const setUp = (steps) => {
@@ -36,8 +37,10 @@
         next.addEventListener('click', () => show(current + 1));
         const keys = (e) => {
             const to = { ArrowLeft: current - 1, ArrowRight: current + 1, Home: 0, End: states.length - 1 }[e.key];
-            if (to === undefined) return;
+            if (to === undefined || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+            // mdBook's own arrow keys turn the page: not while a picture has focus
             e.preventDefault();
+            e.stopPropagation();
             show(to);
         };
         steps.addEventListener('keydown', keys);

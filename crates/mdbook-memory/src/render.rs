@@ -882,11 +882,20 @@ fn map(state: &State, _pid: &str, log: bool) -> Result<Drawing, String> {
         }
         prev_low = Some(e.low);
     }
+    if !log {
+        // the stack as one column: the marks on it
+        let _ = write!(
+            body,
+            r#"<line x1="{:.1}" y1="12" x2="{:.1}" y2="{y:.1}" class="mem-axis"/>"#,
+            x_bar + BARW / 2.0,
+            x_bar + BARW / 2.0
+        );
+    }
     let height = y.max(last_label_bottom) + 16.0;
     let note = if log {
         "heights on a log scale: each doubling of size adds the same height"
     } else {
-        "drawn to scale: one height per byte"
+        "drawn to scale: heights proportional to the distance in bytes"
     };
     text(&mut body, M, height - 4.0, "mem-legend", note);
     desc.insert(0, format!("From the highest address down ({note})."));
