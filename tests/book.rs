@@ -187,7 +187,11 @@ fn trials(
             if twice.is_empty() {
                 Ok(())
             } else {
-                Err(format!("picture ids are element ids on the print page: {}", twice.join("; ")).into())
+                Err(format!(
+                    "picture ids are element ids on the print page: {}",
+                    twice.join("; ")
+                )
+                .into())
             }
         })
         .with_kind("picture"),

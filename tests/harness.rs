@@ -364,7 +364,8 @@ fn memcheck_catches_a_use_after_free_and_its_report_is_a_snapshot() {
 
 // ---- memory pictures (```memory, crates/mdbook-memory), as tests/book.rs checks them ----------
 
-const PICTURE_DATA: &str = "String header: 24 bytes\ns: header at 0x7ffe714c6458, buffer at 0x5646f4627d60\n";
+const PICTURE_DATA: &str =
+    "String header: 24 bytes\ns: header at 0x7ffe714c6458, buffer at 0x5646f4627d60\n";
 
 fn picture_chapter(var_line: &str) -> String {
     format!(
@@ -405,7 +406,10 @@ fn a_picture_whose_snapshot_changed_fails_as_stale() {
         "String header is 24 bytes\ns: header at 0x7ffe714c6458, buffer at 0x5646f4627d60\n",
     );
     let err = got[0].clone().unwrap_err();
-    assert!(err.contains("src/ch01-test.md") && err.contains("`string-move`"), "{err}");
+    assert!(
+        err.contains("src/ch01-test.md") && err.contains("`string-move`"),
+        "{err}"
+    );
     assert!(err.contains("stale data"), "{err}");
 }
 
@@ -413,9 +417,12 @@ fn a_picture_whose_snapshot_changed_fails_as_stale() {
 fn a_number_changed_in_the_snapshot_changes_the_svg() {
     let chapter = picture_chapter("var s type=String size={size} at={s} to=buffer");
     let before = pictures(&chapter, PICTURE_DATA).remove(0).unwrap();
-    let after = pictures(&chapter, &PICTURE_DATA.replace("0x7ffe714c6458", "0x7ffe714c6470"))
-        .remove(0)
-        .unwrap();
+    let after = pictures(
+        &chapter,
+        &PICTURE_DATA.replace("0x7ffe714c6458", "0x7ffe714c6470"),
+    )
+    .remove(0)
+    .unwrap();
     assert!(before.contains("0x7ffe714c6458") && after.contains("0x7ffe714c6470"));
     assert_ne!(before, after);
 }

@@ -133,7 +133,8 @@ pub fn typed_numbers(literal: &str) -> Vec<String> {
     static STRUCTURAL: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     static NUMBER: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let structural = STRUCTURAL.get_or_init(|| {
-        Regex::new(r"\b(Listing|listing|Listings|line|lines|chapter|Chapter|ch)\s?\d+(-\d+)?").unwrap()
+        Regex::new(r"\b(Listing|listing|Listings|line|lines|chapter|Chapter|ch)\s?\d+(-\d+)?")
+            .unwrap()
     });
     let number = NUMBER.get_or_init(|| Regex::new(r"0[xX][0-9a-fA-F]+|\d+(\.\d+)?").unwrap());
     let cleaned = structural.replace_all(literal, "");
@@ -298,7 +299,8 @@ impl Parser<'_> {
     /// `derive NAME = A - B as bytes` (ops `-`, `+`; formats `bytes`, `size`, `hex`, `number`;
     /// `derive NAME = A as size` converts one value).
     fn derive(&mut self, spec: &str, line: usize) -> Result<(), String> {
-        let err = |m: &str| format!("line {line}: derive: {m} (write `derive name = a - b as bytes`)");
+        let err =
+            |m: &str| format!("line {line}: derive: {m} (write `derive name = a - b as bytes`)");
         let (name, expr) = spec.split_once('=').ok_or_else(|| err("no `=`"))?;
         let name = name.trim();
         let (expr, format) = match expr.split_once(" as ") {
@@ -314,7 +316,10 @@ impl Parser<'_> {
                 .ok_or_else(|| err(&format!("`{n}` is not bound (numbers are never typed)")))?;
             let x = parse_number(&v.text)
                 .ok_or_else(|| err(&format!("`{n}` = `{}` is not a number", v.text)))?;
-            Ok((x, parse_number(&v.text).is_some() && v.text.starts_with("0x")))
+            Ok((
+                x,
+                parse_number(&v.text).is_some() && v.text.starts_with("0x"),
+            ))
         };
         let (value, negative, hex_input) = match parts.as_slice() {
             [a] => {
@@ -409,9 +414,9 @@ pub fn parse(text: &str, base: &Path) -> Result<Picture, String> {
         let rest = rest.trim();
         match key {
             "picture" => {
-                let (name, t) = rest.split_once(':').ok_or_else(|| {
-                    format!("line {line}: write `picture <id>: <title>`")
-                })?;
+                let (name, t) = rest
+                    .split_once(':')
+                    .ok_or_else(|| format!("line {line}: write `picture <id>: <title>`"))?;
                 let name = name.trim();
                 if name.is_empty()
                     || !name
@@ -455,7 +460,11 @@ pub fn parse(text: &str, base: &Path) -> Result<Picture, String> {
                 log_scale = match rest {
                     "log" => true,
                     "linear" => false,
-                    other => return Err(format!("line {line}: scale is log or linear, not `{other}`")),
+                    other => {
+                        return Err(format!(
+                            "line {line}: scale is log or linear, not `{other}`"
+                        ));
+                    }
                 }
             }
             "state" => states.push(State {
@@ -467,9 +476,8 @@ pub fn parse(text: &str, base: &Path) -> Result<Picture, String> {
                 let Some((_, kinds)) = ITEMS.iter().find(|(w, _)| *w == what) else {
                     return Err(format!("line {line}: unknown line `{what}`"));
                 };
-                let k = kind.ok_or_else(|| {
-                    format!("line {line}: `kind` must come before the elements")
-                })?;
+                let k = kind
+                    .ok_or_else(|| format!("line {line}: `kind` must come before the elements"))?;
                 if !kinds.contains(&k) {
                     return Err(format!(
                         "line {line}: `{what}` is not an element of a {} picture",
@@ -527,7 +535,10 @@ mod tests {
 
     #[test]
     fn typed_numbers_are_found_names_are_not() {
-        assert_eq!(typed_numbers("a u64 of NonZeroU32 on x86_64"), Vec::<String>::new());
+        assert_eq!(
+            typed_numbers("a u64 of NonZeroU32 on x86_64"),
+            Vec::<String>::new()
+        );
         assert_eq!(typed_numbers("24 bytes"), vec!["24"]);
         assert_eq!(typed_numbers("at 0x1"), vec!["0x1"]);
         assert_eq!(typed_numbers("[u8; 100]"), vec!["100"]);

@@ -114,7 +114,11 @@ pub fn expand(markdown: &str, base: &Path, chapter: &str) -> Result<String, Vec<
         last = block.range.end;
     }
     out.push_str(&markdown[last..]);
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 #[cfg(test)]
@@ -137,7 +141,8 @@ mod tests {
         dir
     }
 
-    const SNAPSHOT: &str = "String header: 24 bytes\ns: header at 0x7ffe714c6458, buffer at 0x5646f4627d60\n";
+    const SNAPSHOT: &str =
+        "String header: 24 bytes\ns: header at 0x7ffe714c6458, buffer at 0x5646f4627d60\n";
 
     fn chapter(body: &str) -> String {
         format!(
@@ -160,7 +165,10 @@ mod tests {
             &chapter("var s type=String size={size} at={s} value=\"{buf}\" to=buffer"),
         )
         .unwrap();
-        assert!(out.contains("<svg class=\"memory-svg\" role=\"img\""), "{out}");
+        assert!(
+            out.contains("<svg class=\"memory-svg\" role=\"img\""),
+            "{out}"
+        );
         assert!(out.contains("<title id=\"mem-string-move-1-title\">A String</title>"));
         assert!(out.contains("<desc id=\"mem-string-move-1-desc\">"));
         assert!(out.contains("24 bytes at 0x7ffe714c6458"));
@@ -175,15 +183,15 @@ mod tests {
     #[test]
     fn a_typed_number_is_rejected_naming_chapter_and_picture() {
         let dir = book(SNAPSHOT);
-        let err = expand_in(
-            &dir,
-            &chapter("var s type=String size=24 at={s}"),
-        )
-        .unwrap_err()
-        .join("\n");
+        let err = expand_in(&dir, &chapter("var s type=String size=24 at={s}"))
+            .unwrap_err()
+            .join("\n");
         assert!(err.contains("src/ch04-moves.md"), "{err}");
         assert!(err.contains("`string-move`"), "{err}");
-        assert!(err.contains("the number `24` is typed into the picture"), "{err}");
+        assert!(
+            err.contains("the number `24` is typed into the picture"),
+            "{err}"
+        );
         // an address typed in, too
         let err = expand_in(&dir, &chapter("var s type=String value=\"0x5646f4627d60\""))
             .unwrap_err()
@@ -194,7 +202,8 @@ mod tests {
     #[test]
     fn stale_data_fails_naming_chapter_and_picture() {
         // the listing now prints something else: the pattern matches no line
-        let dir = book("String header: 24 bytes\ns: header 0x7ffe714c6458, buffer 0x5646f4627d60\n");
+        let dir =
+            book("String header: 24 bytes\ns: header 0x7ffe714c6458, buffer 0x5646f4627d60\n");
         let err = expand_in(&dir, &chapter("var s type=String size={size} at={s}"))
             .unwrap_err()
             .join("\n");
@@ -227,10 +236,15 @@ mod tests {
     #[test]
     fn steps_hold_every_state() {
         let dir = book(SNAPSHOT);
-        let md = chapter("var s type=String at={s}\nstate \"after\"\nframe main\nvar s type=String at={s} moved");
+        let md = chapter(
+            "var s type=String at={s}\nstate \"after\"\nframe main\nvar s type=String at={s} moved",
+        );
         let md = md.replace("kind stack-heap\n", "kind stack-heap\nstate \"before\"\n");
         let out = expand_in(&dir, &md).unwrap();
-        assert!(out.contains("class=\"memory-steps\" data-count=\"2\""), "{out}");
+        assert!(
+            out.contains("class=\"memory-steps\" data-count=\"2\""),
+            "{out}"
+        );
         assert_eq!(out.matches("<svg").count(), 2);
         assert!(out.contains("Step 2 of 2:"));
         assert!(out.contains("(moved-from)"));

@@ -39,10 +39,16 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            return if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+            return if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
         }
         Some(other) => {
-            eprintln!("mdbook-memory: unknown argument `{other}` (an mdBook preprocessor: see book.toml)");
+            eprintln!(
+                "mdbook-memory: unknown argument `{other}` (an mdBook preprocessor: see book.toml)"
+            );
             return ExitCode::FAILURE;
         }
         None => {}
@@ -97,15 +103,21 @@ fn walk(items: &mut [Value], src_dir: &Path, errors: &mut Vec<String>) {
             continue;
         };
         let path = chapter["path"].as_str().map(str::to_owned);
-        if let (Some(path), Some(content)) = (&path, chapter["content"].as_str()) {
-            if content.contains("```memory") || content.contains("~~~memory") {
-                let file = src_dir.join(path);
-                let base = file.parent().unwrap_or(src_dir).to_path_buf();
-                let name = format!("{}/{path}", src_dir.file_name().and_then(|s| s.to_str()).unwrap_or("src"));
-                match mdbook_memory::expand(content, &base, &name) {
-                    Ok(new) => chapter["content"] = Value::String(new),
-                    Err(e) => errors.extend(e),
-                }
+        if let (Some(path), Some(content)) = (&path, chapter["content"].as_str())
+            && (content.contains("```memory") || content.contains("~~~memory"))
+        {
+            let file = src_dir.join(path);
+            let base = file.parent().unwrap_or(src_dir).to_path_buf();
+            let name = format!(
+                "{}/{path}",
+                src_dir
+                    .file_name()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("src")
+            );
+            match mdbook_memory::expand(content, &base, &name) {
+                Ok(new) => chapter["content"] = Value::String(new),
+                Err(e) => errors.extend(e),
             }
         }
         if let Some(sub) = chapter.get_mut("sub_items").and_then(Value::as_array_mut) {

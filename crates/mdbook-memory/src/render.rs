@@ -97,7 +97,11 @@ pub fn html(p: &Picture) -> Result<String, String> {
         };
         let mut title = p.title.shown.clone();
         if n > 1 {
-            let caption = state.caption.as_ref().map(|c| c.shown.as_str()).unwrap_or("");
+            let caption = state
+                .caption
+                .as_ref()
+                .map(|c| c.shown.as_str())
+                .unwrap_or("");
             let _ = write!(
                 out,
                 r#"<div class="memory-state" data-step="{}"><p class="memory-step-caption"><strong>Step {} of {n}:</strong> {}</p>"#,
@@ -129,7 +133,11 @@ pub fn html(p: &Picture) -> Result<String, String> {
         out.push_str("</div>");
     }
     for note in &p.notes {
-        let _ = write!(out, r#"<p class="memory-note">{}</p>"#, esc_code(&note.shown));
+        let _ = write!(
+            out,
+            r#"<p class="memory-note">{}</p>"#,
+            esc_code(&note.shown)
+        );
     }
     let sources: Vec<String> = p
         .sources
@@ -187,7 +195,11 @@ fn bytes(t: &Text) -> String {
     }
 }
 
-fn var_lines(item: &Item) -> (String, Vec<String>, Vec<(String, Vec<String>)>) {
+/// A row of an element and the elements its arrows point to.
+type Row = (String, Vec<String>);
+
+/// An element's head line, its info lines and its rows.
+fn var_lines(item: &Item) -> (String, Vec<String>, Vec<Row>) {
     let mut head = item.name.shown.clone();
     if let Some(t) = item.attr("type") {
         let _ = write!(head, ": {}", t.shown);
@@ -288,7 +300,11 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
         .find(|i| i.what == "heap" || i.what == "static")
         .map(|i| i.what.as_str());
     if let Some(first) = first_right {
-        let heading = if first == "heap" { "heap" } else { "read-only data (in the executable)" };
+        let heading = if first == "heap" {
+            "heap"
+        } else {
+            "read-only data (in the executable)"
+        };
         text(&mut body, x_right, 16.0, "mem-heading", heading);
     }
     // left column: frames and their variables
@@ -303,7 +319,11 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
         }
     };
     let mut frame_body = String::new();
-    for item in state.items.iter().filter(|i| i.what == "frame" || i.what == "var") {
+    for item in state
+        .items
+        .iter()
+        .filter(|i| i.what == "frame" || i.what == "var")
+    {
         if item.what == "frame" {
             close_frame(&mut frame_body, &frame_start, y);
             body.push_str(&frame_body);
@@ -324,8 +344,13 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
         let inner_x = x_left + if frame_start.is_some() { 8.0 } else { 0.0 };
         let inner_w = w_left - if frame_start.is_some() { 16.0 } else { 0.0 };
         let faded = item.flag("moved") || item.flag("dropped");
-        let h = LINE * (1 + info.len() + rows.iter().filter(|r| !r.0.is_empty()).count()) as f64 + 8.0;
-        let class = if faded { "mem-var mem-moved" } else { "mem-var" };
+        let h =
+            LINE * (1 + info.len() + rows.iter().filter(|r| !r.0.is_empty()).count()) as f64 + 8.0;
+        let class = if faded {
+            "mem-var mem-moved"
+        } else {
+            "mem-var"
+        };
         rect(&mut frame_body, inner_x, y, inner_w, h, class);
         let mut ty = y + 15.0;
         text(&mut frame_body, inner_x + 8.0, ty, "mem-name", &head);
@@ -369,7 +394,11 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
     // right column: heap blocks and read-only (static) blocks
     let mut y = 28.0;
     let mut group = "";
-    for item in state.items.iter().filter(|i| i.what == "heap" || i.what == "static") {
+    for item in state
+        .items
+        .iter()
+        .filter(|i| i.what == "heap" || i.what == "static")
+    {
         if item.what != group {
             if !group.is_empty() {
                 let label = if item.what == "static" {
@@ -380,11 +409,16 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
                 text(&mut body, x_right, y + 14.0, "mem-heading", label);
                 y += 24.0;
             }
-            group = if item.what == "heap" { "heap" } else { "static" };
+            group = if item.what == "heap" {
+                "heap"
+            } else {
+                "static"
+            };
         }
         let (head, info, rows) = var_lines(item);
         let faded = item.flag("freed");
-        let h = LINE * (1 + info.len() + rows.iter().filter(|r| !r.0.is_empty()).count()) as f64 + 8.0;
+        let h =
+            LINE * (1 + info.len() + rows.iter().filter(|r| !r.0.is_empty()).count()) as f64 + 8.0;
         let class = match (item.what.as_str(), faded) {
             (_, true) => "mem-block mem-moved",
             ("static", _) => "mem-block mem-static",
@@ -471,7 +505,11 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
                         format!("M{x0:.1},{sy:.1} C{m:.1},{sy:.1} {m:.1},{ty:.1} {x0:.1},{ty:.1}")
                     }
                 };
-                let class = if b.faded { "mem-arrow mem-moved" } else { "mem-arrow" };
+                let class = if b.faded {
+                    "mem-arrow mem-moved"
+                } else {
+                    "mem-arrow"
+                };
                 let _ = write!(
                     arrows,
                     r#"<path d="{d}" class="{class}" marker-end="url(#{pid}-arrow)"/>"#
@@ -480,7 +518,11 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
                     "{} points to {}{}.",
                     b.name,
                     t,
-                    if b.faded { " (a stale copy: it may not be used)" } else { "" }
+                    if b.faded {
+                        " (a stale copy: it may not be used)"
+                    } else {
+                        ""
+                    }
                 ));
             }
         }
@@ -495,7 +537,7 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
     })
 }
 
-fn describe_item(item: &Item, info: &[String], rows: &[(String, Vec<String>)]) -> String {
+fn describe_item(item: &Item, info: &[String], rows: &[Row]) -> String {
     let what = match item.what.as_str() {
         "var" => "Variable",
         "heap" => "Heap block",
@@ -556,7 +598,11 @@ fn layout(state: &State, pid: &str, max: u128) -> Result<Drawing, String> {
         }
     }
     let exact = max <= 64;
-    let ppb = if exact { (BAR / max as f64).min(34.0) } else { BAR / max as f64 };
+    let ppb = if exact {
+        (BAR / max as f64).min(34.0)
+    } else {
+        BAR / max as f64
+    };
     let mut body = String::new();
     let mut desc = Vec::new();
     let mut y = 8.0;
@@ -568,12 +614,20 @@ fn layout(state: &State, pid: &str, max: u128) -> Result<Drawing, String> {
             Some(u) => format!("{} {u}", t.shown),
             None => bytes(t),
         };
-        let mut head = format!("{}: {}", ty.name.shown, amount(ty.attr("size").expect("checked")));
+        let mut head = format!(
+            "{}: {}",
+            ty.name.shown,
+            amount(ty.attr("size").expect("checked"))
+        );
         if ty.flag("freed") {
             head.push_str(" (freed)");
         }
         let rest = ty.text("rest");
-        let rest = if rest.is_empty() { "padding".to_owned() } else { rest };
+        let rest = if rest.is_empty() {
+            "padding".to_owned()
+        } else {
+            rest
+        };
         if let Some(a) = ty.attr("align") {
             let _ = write!(head, ", align {}", a.shown);
         }
@@ -588,7 +642,11 @@ fn layout(state: &State, pid: &str, max: u128) -> Result<Drawing, String> {
         let mut next_at = 0;
         for f in fields {
             // without `at=`, a field starts where the one before it ends
-            let at = if f.attr("at").is_some() { f.num("at")? } else { next_at };
+            let at = if f.attr("at").is_some() {
+                f.num("at")?
+            } else {
+                next_at
+            };
             next_at = at + f.num("size")?;
             let sz = f.num("size")?;
             if at + sz > size {
@@ -613,7 +671,11 @@ fn layout(state: &State, pid: &str, max: u128) -> Result<Drawing, String> {
                 if unit.is_some() { "" } else { &at_text },
                 if unit.is_some() { "" } else { " " },
                 amount(f.attr("size").expect("checked")),
-                if f.name.shown.is_empty() { kind } else { &f.name.shown }
+                if f.name.shown.is_empty() {
+                    kind
+                } else {
+                    &f.name.shown
+                }
             );
             if let Some(t) = f.attr("text") {
                 let _ = write!(legend, ", {}", t.shown);
@@ -692,7 +754,11 @@ fn layout(state: &State, pid: &str, max: u128) -> Result<Drawing, String> {
                 );
             }
         }
-        let bar_class = if ty.flag("freed") { "mem-bar mem-moved" } else { "mem-bar" };
+        let bar_class = if ty.flag("freed") {
+            "mem-bar mem-moved"
+        } else {
+            "mem-bar"
+        };
         let _ = write!(
             body,
             r#"<rect x="{x0:.1}" y="{y:.1}" width="{bar_w:.1}" height="{h:.1}" class="{bar_class}"/>"#
@@ -744,7 +810,11 @@ fn padding(at: u128, size: u128, what: &str, unit: Option<&str>) -> Segment {
     Segment {
         at,
         size,
-        label: if what == "padding" { "pad".into() } else { String::new() },
+        label: if what == "padding" {
+            "pad".into()
+        } else {
+            String::new()
+        },
         class: "mem-pad",
         legend,
     }
@@ -782,13 +852,16 @@ fn map(state: &State, _pid: &str, log: bool) -> Result<Drawing, String> {
             }
         };
         if high < low {
-            return Err(format!("line {}: the region ends before it starts", item.line));
+            return Err(format!(
+                "line {}: the region ends before it starts",
+                item.line
+            ));
         }
         entries.push(Entry { item, low, high });
     }
     entries.sort_by(|a, b| b.high.cmp(&a.high).then(b.low.cmp(&a.low)));
-    let span = entries.first().map(|e| e.high).unwrap_or(0)
-        - entries.last().map(|e| e.low).unwrap_or(0);
+    let span =
+        entries.first().map(|e| e.high).unwrap_or(0) - entries.last().map(|e| e.low).unwrap_or(0);
     let scale = |size: u128| -> f64 {
         if log {
             6.0 + 4.0 * (1.0 + size as f64 / 4096.0).log2()
@@ -806,27 +879,31 @@ fn map(state: &State, _pid: &str, log: bool) -> Result<Drawing, String> {
     let mut last_label_bottom: f64 = 0.0;
     for e in &entries {
         // the hole above this entry
-        if let Some(pl) = prev_low {
-            if pl > e.high {
-                let gap = pl - e.high;
-                let h = scale(gap).max(if log { 6.0 } else { 0.0 });
-                if log {
-                    let _ = write!(
-                        body,
-                        r#"<rect x="{x_bar:.1}" y="{y:.1}" width="{BARW:.1}" height="{h:.1}" class="mem-hole"/>"#
-                    );
-                    let label = format!("hole of {} (derived)", human_size(gap));
-                    text(&mut body, x_label, y + h / 2.0 + 4.0, "mem-info", &label);
-                    width = width.max(x_label + tw(&label) + M);
-                    desc.push(format!("Then a hole of {} (derived).", human_size(gap)));
-                    y += h.max(18.0);
-                } else {
-                    y += h;
-                }
+        if let Some(pl) = prev_low
+            && pl > e.high
+        {
+            let gap = pl - e.high;
+            let h = scale(gap).max(if log { 6.0 } else { 0.0 });
+            if log {
+                let _ = write!(
+                    body,
+                    r#"<rect x="{x_bar:.1}" y="{y:.1}" width="{BARW:.1}" height="{h:.1}" class="mem-hole"/>"#
+                );
+                let label = format!("hole of {} (derived)", human_size(gap));
+                text(&mut body, x_label, y + h / 2.0 + 4.0, "mem-info", &label);
+                width = width.max(x_label + tw(&label) + M);
+                desc.push(format!("Then a hole of {} (derived).", human_size(gap)));
+                y += h.max(18.0);
+            } else {
+                y += h;
             }
         }
         let size = e.high - e.low;
-        let h = if e.item.what == "mark" { 0.0 } else { scale(size).max(2.0) };
+        let h = if e.item.what == "mark" {
+            0.0
+        } else {
+            scale(size).max(2.0)
+        };
         let mut lines = vec![e.item.name.shown.clone()];
         let range = match (e.item.what.as_str(), e.item.attr("from")) {
             ("mark", _) => format!("at {}", e.item.text("at")),
@@ -855,11 +932,19 @@ fn map(state: &State, _pid: &str, log: bool) -> Result<Drawing, String> {
         }
         // labels: beside the bar, pushed down so that they never overlap
         let text_h = lines.len() as f64 * 14.0;
-        let mut ly = if e.item.what == "mark" { y + 4.0 } else { y + (h - text_h) / 2.0 + 11.0 };
+        let mut ly = if e.item.what == "mark" {
+            y + 4.0
+        } else {
+            y + (h - text_h) / 2.0 + 11.0
+        };
         if ly - 11.0 < last_label_bottom + 4.0 {
             ly = last_label_bottom + 15.0;
         }
-        let anchor = if e.item.what == "mark" { y } else { y + h / 2.0 };
+        let anchor = if e.item.what == "mark" {
+            y
+        } else {
+            y + h / 2.0
+        };
         if (ly - 4.0 - anchor).abs() > 6.0 {
             let _ = write!(
                 body,
