@@ -44,7 +44,11 @@ fn main() {
 
     let on_stack = on_main_stack(start);
     println!("readings: {readings:?}");
-    println!("the array: {:p}, {} bytes", readings.as_ptr(), size_of_val(&readings));
+    println!(
+        "the array: {:p}, {} bytes",
+        readings.as_ptr(),
+        size_of_val(&readings)
+    );
     for (name, (at, len)) in ["low", "high"].into_iter().zip(halves) {
         println!("{name}: data {at:p}, len {len}");
     }
