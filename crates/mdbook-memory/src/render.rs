@@ -176,6 +176,8 @@ fn svg_size(w: f64, h: f64) -> (f64, f64) {
 
 struct Boxed {
     name: String,
+    /// Its address (`at=`), as printed: `to=@{addr}` points to the element at that address.
+    at: String,
     right: bool,
     x: f64,
     w: f64,
@@ -379,6 +381,7 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
         desc.push(describe_item(item, &info, &rows));
         boxes.push(Boxed {
             name: item.name.raw.clone(),
+            at: item.attr("at").map(|a| a.raw.clone()).unwrap_or_default(),
             right: false,
             x: inner_x,
             w: inner_w,
@@ -452,6 +455,7 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
         desc.push(describe_item(item, &info, &rows));
         boxes.push(Boxed {
             name: item.name.raw.clone(),
+            at: item.attr("at").map(|a| a.raw.clone()).unwrap_or_default(),
             right: true,
             x: x_right,
             w: w_right,
@@ -469,12 +473,23 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
     for b in &boxes {
         for (sy, targets) in &b.sources {
             for t in targets {
-                let target = by_name.get(t.as_str()).ok_or_else(|| {
-                    format!(
-                        "`{}` points to `{t}`, which is not an element of this state",
-                        b.name
-                    )
-                })?;
+                // `to=@{addr}`: the element at the address the run printed
+                let target = match t.strip_prefix('@') {
+                    Some(addr) => boxes.iter().find(|x| !x.at.is_empty() && x.at == addr).ok_or_else(|| {
+                        format!(
+                            "`{}` points to {addr}, and no element of this state is at that address \
+                             (the run printed another address: stale data?)",
+                            b.name
+                        )
+                    })?,
+                    None => by_name.get(t.as_str()).copied().ok_or_else(|| {
+                        format!(
+                            "`{}` points to `{t}`, which is not an element of this state",
+                            b.name
+                        )
+                    })?,
+                };
+                let t = &target.name;
                 let ty = target.y + 12.0;
                 bend += 6.0;
                 let d = match (b.right, target.right) {
