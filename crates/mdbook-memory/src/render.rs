@@ -682,7 +682,7 @@ fn layout(state: &State, pid: &str, max: u128) -> Result<Drawing, String> {
                 None => format!("+{at}"),
             };
             let mut legend = format!(
-                "{}{} {}: {}",
+                "{}{}{}: {}",
                 if unit.is_some() { "" } else { &at_text },
                 if unit.is_some() { "" } else { " " },
                 amount(f.attr("size").expect("checked")),
