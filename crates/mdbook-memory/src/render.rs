@@ -698,6 +698,13 @@ fn layout(state: &State, pid: &str, max: u128) -> Result<Drawing, String> {
             if !kind.is_empty() && !f.name.shown.is_empty() {
                 let _ = write!(legend, " ({kind})");
             }
+            // a field in the very bytes of another (two locals sharing one slot): one cell,
+            // both names
+            if let Some(same) = segs.iter_mut().find(|s| s.at == at && s.size == sz) {
+                same.label = format!("{} / {}", same.label, f.name.shown);
+                same.legend = format!("{}\n{legend}", same.legend);
+                continue;
+            }
             segs.push(Segment {
                 at,
                 size: sz,
@@ -785,10 +792,12 @@ fn layout(state: &State, pid: &str, max: u128) -> Result<Drawing, String> {
             if s.legend.is_empty() {
                 continue;
             }
-            text(&mut body, M + 4.0, y + 11.0, "mem-legend", &s.legend);
-            width = width.max(tw(&s.legend) + 2.0 * M + 4.0);
-            let _ = write!(d, " {}.", s.legend);
-            y += LINE;
+            for line in s.legend.lines() {
+                text(&mut body, M + 4.0, y + 11.0, "mem-legend", line);
+                width = width.max(tw(line) + 2.0 * M + 4.0);
+                let _ = write!(d, " {line}.");
+                y += LINE;
+            }
         }
         desc.push(d);
         y += 12.0;
