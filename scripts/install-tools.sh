@@ -20,6 +20,15 @@ need mdbook-mermaid mdbook-mermaid "$MDBOOK_MERMAID_VERSION"
 need mdbook-quiz mdbook-quiz "$MDBOOK_QUIZ_VERSION"
 need typos typos-cli "$TYPOS_VERSION"
 
+# The book's own preprocessor, mdbook-memory (crates/mdbook-memory: the memory pictures), from
+# this repository: installed where cargo installs the others, again whenever its sources are
+# newer than the installed binary.
+memory_bin=$(command -v mdbook-memory 2>/dev/null || true)
+if [ -z "$memory_bin" ] || [ -n "$(find crates/mdbook-memory Cargo.lock -newer "$memory_bin" -type f 2>/dev/null | head -n1)" ]; then
+  echo "install-tools: installing mdbook-memory (crates/mdbook-memory)" >&2
+  cargo install --locked --quiet --force --path crates/mdbook-memory
+fi
+
 # valgrind checks the listings that use `unsafe` (memcheck) and profiles the heap (massif). It
 # is Debian's package on Linux; elsewhere (macOS, Windows) it does not exist, and `cargo test`
 # reports those checks as skipped, with the reason.

@@ -10,6 +10,8 @@
 //! - `[memcheck] ch13-unsafe-memory/03-minivec`: a listing under valgrind's memcheck;
 //! - `[massif] ch14-profiling/05-massif-peak`: a listing's heap profile, by valgrind's massif;
 //! - `[quiz] ch04-moves`: a chapter's quiz and its answer key;
+//! - `[picture] ch04-moves.md: string-move`: a memory picture drawn from its data (a number typed
+//!   into it, or a pattern its snapshot no longer matches, fails);
 //! - `[cheat_sheet] …`, `[toolchain] …`: the generated table, the pinned compiler.
 //!
 //! Everything goes through the one runner (`book_tooling::runner`: time limits, cache). Off the
@@ -155,6 +157,46 @@ fn trials(
             .with_kind("block"),
         );
     }
+
+    // Every memory picture (```memory), bound to the snapshot it reads and drawn: a number typed
+    // into a description, or a pattern its data no longer matches (stale), fails.
+    let mut ids: Vec<(String, String)> = Vec::new();
+    for chapter in &book.chapters {
+        for block in mdbook_memory::blocks(&chapter.raw) {
+            let at = chapter.file.trim_start_matches("src/").to_owned();
+            ids.push((block.id.clone(), at.clone()));
+            let dir = chapter.dir.clone();
+            let file = chapter.file.clone();
+            trials.push(
+                Trial::test(format!("{at}: {}", block.id), move || {
+                    mdbook_memory::check(&block, &dir, &file)
+                        .map(|_| ())
+                        .map_err(Failed::from)
+                })
+                .with_kind("picture"),
+            );
+        }
+    }
+    trials.push(
+        Trial::test("every picture id is unique in the book", move || {
+            ids.sort();
+            let twice: Vec<String> = ids
+                .windows(2)
+                .filter(|w| w[0].0 == w[1].0)
+                .map(|w| format!("`{}` in {} and {}", w[0].0, w[0].1, w[1].1))
+                .collect();
+            if twice.is_empty() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "picture ids are element ids on the print page: {}",
+                    twice.join("; ")
+                )
+                .into())
+            }
+        })
+        .with_kind("picture"),
+    );
 
     // Every listing's output, in each build it has a snapshot for.
     for (file, profile) in outputs::jobs(&root) {

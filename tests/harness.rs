@@ -446,3 +446,68 @@ fn a_benchmark_source_must_be_a_bench_target() {
         "{err}"
     );
 }
+
+// ---- memory pictures (```memory, crates/mdbook-memory), as tests/book.rs checks them ----------
+
+const PICTURE_DATA: &str =
+    "String header: 24 bytes\ns: header at 0x7ffe714c6458, buffer at 0x5646f4627d60\n";
+
+fn picture_chapter(var_line: &str) -> String {
+    format!(
+        "# T\n\n```memory\npicture string-move: A String\ndata ../listings/ch01-test/01-x.stdout\n\
+         match \"String header: (?<size>\\d+) bytes\"\n\
+         match \"s: header at (?<s>0x[0-9a-f]+), buffer at (?<buf>0x[0-9a-f]+)\"\n\
+         kind stack-heap\nframe main\n{var_line}\nheap buffer at={{buf}}\n```\n"
+    )
+}
+
+/// The pictures of a tiny book's chapter, each checked as `[picture]` trials check it.
+fn pictures(chapter: &str, data: &str) -> Vec<Result<String, String>> {
+    let dir = tiny_book(chapter, &[("listings/ch01-test/01-x.stdout", data)]);
+    let book = book::load(dir.path()).unwrap();
+    let ch = &book.chapters[0];
+    mdbook_memory::blocks(&ch.raw)
+        .iter()
+        .map(|b| mdbook_memory::check(b, &ch.dir, &ch.file))
+        .collect()
+}
+
+#[test]
+fn a_picture_with_a_typed_in_number_fails_naming_chapter_and_picture() {
+    let got = pictures(
+        &picture_chapter("var s type=String size=24 at={s} to=buffer"),
+        PICTURE_DATA,
+    );
+    let err = got[0].clone().unwrap_err();
+    assert!(err.contains("src/ch01-test.md"), "{err}");
+    assert!(err.contains("`string-move`"), "{err}");
+    assert!(err.contains("`24` is typed"), "{err}");
+}
+
+#[test]
+fn a_picture_whose_snapshot_changed_fails_as_stale() {
+    let got = pictures(
+        &picture_chapter("var s type=String size={size} at={s} to=buffer"),
+        "String header is 24 bytes\ns: header at 0x7ffe714c6458, buffer at 0x5646f4627d60\n",
+    );
+    let err = got[0].clone().unwrap_err();
+    assert!(
+        err.contains("src/ch01-test.md") && err.contains("`string-move`"),
+        "{err}"
+    );
+    assert!(err.contains("stale data"), "{err}");
+}
+
+#[test]
+fn a_number_changed_in_the_snapshot_changes_the_svg() {
+    let chapter = picture_chapter("var s type=String size={size} at={s} to=buffer");
+    let before = pictures(&chapter, PICTURE_DATA).remove(0).unwrap();
+    let after = pictures(
+        &chapter,
+        &PICTURE_DATA.replace("0x7ffe714c6458", "0x7ffe714c6470"),
+    )
+    .remove(0)
+    .unwrap();
+    assert!(before.contains("0x7ffe714c6458") && after.contains("0x7ffe714c6470"));
+    assert_ne!(before, after);
+}

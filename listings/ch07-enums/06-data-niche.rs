@@ -61,6 +61,11 @@ fn main() {
         let offset = n as *const i32 as usize - number as *const Data as usize;
         println!("Data::Number's i32 is at byte offset {offset}");
     }
+    println!(
+        "Data: {} bytes, words of {} bytes",
+        size_of::<Data>(),
+        size_of::<usize>()
+    );
 
     if cfg!(all(target_arch = "x86_64", target_os = "linux")) {
         assert_eq!(niche_words, [1 << 63, (1 << 63) + 1, 10]);

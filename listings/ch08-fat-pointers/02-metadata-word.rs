@@ -49,5 +49,9 @@ fn main() {
     assert_eq!(dyn_data, &x as *const u32 as usize);
     println!("&x as &dyn Debug: data {dyn_data:#x}, metadata {dyn_meta:#x}");
     println!("  data == &x: {}", dyn_data == &x as *const u32 as usize);
+
+    let boxed: Box<dyn Debug> = Box::new(x);
+    let [box_data, box_meta] = split_dyn(&*boxed);
+    println!("Box::new(x) as Box<dyn Debug>: data {box_data:#x}, metadata {box_meta:#x}");
 }
 // ANCHOR_END: main

@@ -29,6 +29,7 @@ fn main() {
 
     // Each scoped thread borrows one half of the array, mutably.
     let (low, high) = readings.split_at_mut(4);
+    let halves = [(low.as_ptr(), low.len()), (high.as_ptr(), high.len())];
     thread::scope(|s| {
         s.spawn(|| low.fill(1));
         s.spawn(|| high.fill(2));
@@ -43,6 +44,14 @@ fn main() {
 
     let on_stack = on_main_stack(start);
     println!("readings: {readings:?}");
+    println!(
+        "the array: {:p}, {} bytes",
+        readings.as_ptr(),
+        size_of_val(&readings)
+    );
+    for (name, (at, len)) in ["low", "high"].into_iter().zip(halves) {
+        println!("{name}: data {at:p}, len {len}");
+    }
     println!("the array is on main's stack: {on_stack}");
     println!("sum computed by a scoped thread: {sum}");
     println!("a scoped thread saw the same address: {}", seen == start);

@@ -1,5 +1,7 @@
 // Sizes of pointers, handles and futures hold for 64-bit targets:
 // per-platform: [0-9]+[ -]bytes?\b
+// Where the compiler puts each buffer inside the future is its choice:
+// per-platform: at byte [0-9]+
 // BEGIN shared: block-on
 use std::future::Future;
 use std::pin::{Pin, pin};
@@ -52,15 +54,35 @@ fn yield_now() -> YieldNow {
 }
 // END shared: block-on
 
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The address of the future being polled (set by `main` before it polls).
+static FUTURE_AT: AtomicUsize = AtomicUsize::new(0);
+
+/// Prints where `local`, a buffer kept across an `.await`, sits inside the future.
+fn slot(name: &str, local: &[u8; 1024]) {
+    let offset = local.as_ptr().addr() - FUTURE_AT.load(Relaxed);
+    println!("  {name}: {} bytes at byte {offset}", local.len());
+}
+
+/// Pins `future` here, records its address, and runs it.
+fn run_measured<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    FUTURE_AT.store((&raw const *future).addr(), Relaxed);
+    block_on(future.as_mut())
+}
+
 // ANCHOR: main
 /// Two 1 KiB buffers, each alive across a different `.await`.
 async fn one_after_the_other() -> u8 {
     let first = {
         let a = [1_u8; 1024];
+        slot("a", &a);
         yield_now().await; // only `a` is alive here
         a[0]
     };
     let b = [2_u8; 1024];
+    slot("b", &b);
     yield_now().await; // only `b` (and the byte `first`) are alive here
     first + b[0]
 }
@@ -69,6 +91,8 @@ async fn one_after_the_other() -> u8 {
 async fn both_at_once() -> u8 {
     let a = [1_u8; 1024];
     let b = [2_u8; 1024];
+    slot("a", &a);
+    slot("b", &b);
     yield_now().await; // `a` and `b` are both alive here
     a[0] + b[0]
 }
@@ -82,6 +106,9 @@ fn main() {
     if cfg!(all(target_arch = "x86_64", target_os = "linux")) {
         assert_eq!((sequential, together), (1027, 2050));
     }
-    let outputs = (block_on(one_after_the_other()), block_on(both_at_once()));
-    println!("outputs: {outputs:?}");
+    println!("inside one_after_the_other():");
+    let first = run_measured(one_after_the_other());
+    println!("inside both_at_once():");
+    let second = run_measured(both_at_once());
+    println!("outputs: {:?}", (first, second));
 }

@@ -498,11 +498,16 @@ fn check_shape(cx: &mut Ctx<'_>, blocks: &[Block]) {
             }
         }
     }
-    if cx.chapter.number.is_some() && !blocks.iter().any(|b| b.lang == "mermaid") {
+    // A memory picture (```memory, drawn by crates/mdbook-memory) is a diagram too.
+    if cx.chapter.number.is_some()
+        && !blocks
+            .iter()
+            .any(|b| b.lang == "mermaid" || b.lang == "memory")
+    {
         cx.problem(
             0,
             None,
-            "a chapter has at least one diagram (a ```mermaid block)",
+            "a chapter has at least one diagram (a ```mermaid block or a ```memory picture)",
         );
     }
     if cx.chapter.number.is_some() && !cx.chapter.raw.lines().any(|l| l.trim() == "## Summary") {
