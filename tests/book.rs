@@ -242,48 +242,34 @@ fn trials(
         );
     }
 
-    // Listings checked under valgrind's memcheck: `// memcheck: clean`, and `memcheck_*.rs`
-    // (broken on purpose, their report the snapshot).
+    // Listings run under valgrind: memcheck for `// memcheck: clean` and `memcheck_*.rs`
+    // (broken on purpose, their report the snapshot); massif for `// massif: peak` (the peak
+    // snapshot is theirs).
+    type ValgrindCheck = fn(&Path, &str, Settings<'_>) -> Result<Checked, String>;
     for file in book::listing_files(&root) {
         let source = std::fs::read_to_string(root.join(&file)).unwrap_or_default();
         let broken = listing::kind_of(&file) == listing::Kind::Memcheck;
-        let wanted = valgrind::wants_clean(&source);
-        if !broken && wanted == Ok(false) {
-            continue;
+        let memcheck = valgrind::wants_clean(&source).map(|clean| clean || broken);
+        let checks: [(&str, Result<bool, String>, ValgrindCheck); 2] = [
+            ("memcheck", memcheck, valgrind::check),
+            ("massif", massif::wanted(&source), massif::check),
+        ];
+        for (kind, wanted, check) in checks {
+            if wanted == Ok(false) {
+                continue;
+            }
+            let (file, name) = (file.clone(), listing_name(&file));
+            let root = Arc::clone(&root);
+            let what = name.clone();
+            trials.push(
+                Trial::ignorable_test(name, move || {
+                    wanted.map_err(|e| format!("{file}: {e}"))?;
+                    let result = check(&root, &file, settings).map_err(|e| format!("{file}: {e}"));
+                    finish(report, &what, result)
+                })
+                .with_kind(kind),
+            );
         }
-        let name = listing_name(&file);
-        let root = Arc::clone(&root);
-        let what = name.clone();
-        trials.push(
-            Trial::ignorable_test(name, move || {
-                wanted.map_err(|e| format!("{file}: {e}"))?;
-                let result =
-                    valgrind::check(&root, &file, settings).map_err(|e| format!("{file}: {e}"));
-                finish(report, &what, result)
-            })
-            .with_kind("memcheck"),
-        );
-    }
-
-    // Listings profiled by valgrind's massif (`// massif: peak`): the peak snapshot is theirs.
-    for file in book::listing_files(&root) {
-        let source = std::fs::read_to_string(root.join(&file)).unwrap_or_default();
-        let wanted = massif::wanted(&source);
-        if wanted == Ok(false) {
-            continue;
-        }
-        let name = listing_name(&file);
-        let root = Arc::clone(&root);
-        let what = name.clone();
-        trials.push(
-            Trial::ignorable_test(name, move || {
-                wanted.map_err(|e| format!("{file}: {e}"))?;
-                let result =
-                    massif::check(&root, &file, settings).map_err(|e| format!("{file}: {e}"));
-                finish(report, &what, result)
-            })
-            .with_kind("massif"),
-        );
     }
 
     // The quizzes: each chapter's, and the book-wide rules (every chapter has one, ids unique).

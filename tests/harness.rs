@@ -62,7 +62,12 @@ fn fresh(code: &str) -> String {
 /// gives the same key: after the first run, its outcome comes from the cache, and the verdict
 /// on it is made again, which is what these tests are about.)
 fn block(fence: &str, code: &str) -> Result<Checked, String> {
-    let dir = tiny_book(&format!("# T\n\n```{fence}\n{code}\n```\n"), &[]);
+    block_in(&format!("# T\n\n```{fence}\n{code}\n```\n"), &[])
+}
+
+/// Checks the one block of a tiny book with `chapter` and `files`.
+fn block_in(chapter: &str, files: &[(&str, &str)]) -> Result<Checked, String> {
+    let dir = tiny_book(chapter, files);
     let book = book::load(dir.path()).unwrap();
     let blocks = blocks::all(&book);
     assert_eq!(blocks.len(), 1, "{blocks:?}");
@@ -415,23 +420,12 @@ fn massif_keeps_the_peak_snapshot_and_its_call_site() {
 fn a_benchmark_source_must_be_a_bench_target() {
     let chapter = "# T\n\n```rust,noplayground\n{{#include ../benches/benches/b.rs}}\n```\n";
     let check = |manifest: &str| {
-        let dir = tiny_book(
+        block_in(
             chapter,
             &[
                 ("benches/benches/b.rs", "fn main() {}\n"),
                 ("benches/Cargo.toml", manifest),
             ],
-        );
-        let book = book::load(dir.path()).unwrap();
-        let blocks = blocks::all(&book);
-        let platform = reference();
-        blocks::check(
-            dir.path(),
-            &blocks[0],
-            Settings {
-                bless: false,
-                platform: &platform,
-            },
         )
     };
     let listed = "[[bench]]\nname = \"b\"\npath = \"benches/b.rs\"\n";
