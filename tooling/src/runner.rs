@@ -354,7 +354,9 @@ fn execute_in(root: &Path, job: &Job, dir: &Path) -> Result<Outcome, Error> {
         Mode::Run | Mode::RunTwice => cmd.arg("-o").arg(&bin),
     };
     cmd.arg(&source);
+    let started = Instant::now();
     let compiled = limited(cmd, dir, "compile", COMPILE_LIMIT, &job.origin)?;
+    let compile_time = started.elapsed();
     let mut outcome = Outcome {
         compiled: compiled.code == Some(0),
         compiler: compiled.stderr,
@@ -379,7 +381,28 @@ fn execute_in(root: &Path, job: &Job, dir: &Path) -> Result<Outcome, Error> {
             .runs
             .push(limited(cmd, dir, "run", job.run_limit, &job.origin)?);
     }
+    log_time(job, compile_time, started.elapsed() - compile_time);
     Ok(outcome)
+}
+
+/// With `BOOK_TIMINGS=FILE`, every compile-and-run that was not cached appends a line to FILE:
+/// seconds compiling, seconds running, the profile and what ran (`sort -rn FILE | head` names
+/// the slowest listings).
+fn log_time(job: &Job, compile: Duration, run: Duration) {
+    let Some(file) = std::env::var_os("BOOK_TIMINGS").filter(|f| !f.is_empty()) else {
+        return;
+    };
+    let line = format!(
+        "{:7.2} {:7.2} {:<7} {}\n",
+        compile.as_secs_f64(),
+        run.as_secs_f64(),
+        job.profile.name(),
+        job.origin
+    );
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(file) {
+        use std::io::Write;
+        let _ = f.write_all(line.as_bytes());
+    }
 }
 
 /// Debug builds of listings are incremental, as Cargo's dev profile is: a directory per listing,
