@@ -147,13 +147,13 @@ mod pointer_chasing {
     }
 
     #[divan::bench(args = SIZES)]
-    fn vec_of_boxes(bencher: Bencher, n: usize) {
+    fn boxes(bencher: Bencher, n: usize) {
         let v: Vec<Box<u64>> = (0..n as u64).map(Box::new).collect();
         bencher.bench_local(|| black_box(&v).iter().map(|b| **b).sum::<u64>());
     }
 
     #[divan::bench(args = SIZES)]
-    fn vec_of_boxes_shuffled(bencher: Bencher, n: usize) {
+    fn boxes_shuffled(bencher: Bencher, n: usize) {
         let mut boxes: Vec<Option<Box<u64>>> = (0..n as u64).map(|i| Some(Box::new(i))).collect();
         let v: Vec<Box<u64>> = shuffled(n)
             .into_iter()

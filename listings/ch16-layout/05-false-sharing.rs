@@ -75,5 +75,4 @@ fn main() {
     );
     // ANCHOR_END: main
     assert_eq!((pa == pb, qa == qb), (true, false));
-    assert_eq!(size_of::<Padded>(), 64);
 }

@@ -70,7 +70,7 @@ use std::collections::HashMap;
 // ANCHOR: main
 fn main() {
     let mut map: HashMap<u64, u64> = HashMap::new();
-    println!("HashMap::new(): capacity {}", map.capacity());
+    println!("empty map: capacity {}", map.capacity());
     println!("  len | capacity | table bytes | bytes per entry | bytes per slot of capacity");
     let mut last_table = 0;
     for key in 0..1000 {

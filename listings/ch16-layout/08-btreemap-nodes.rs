@@ -101,6 +101,14 @@ fn main() {
             );
         }
     }
+    let before = heap();
+    let sorted: Vec<(u64, u64)> = (0..1024).map(|i| (i, i)).collect();
+    let calls = heap().since(before);
+    println!(
+        "a sorted Vec<(u64, u64)> of 1024 entries: {} bytes, {:.1} bytes per entry",
+        calls.bytes,
+        calls.bytes as f64 / sorted.len() as f64
+    );
     // ANCHOR_END: main
     let node = |n| build(n, false).bytes;
     assert_eq!((node(1), node(12) - 2 * node(1)), (192, 288));
