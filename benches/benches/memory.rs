@@ -9,8 +9,8 @@
 //! and passes its inputs and results through `black_box` so the optimizer cannot skip the work.
 
 use divan::{AllocProfiler, Bencher, black_box};
-use std::rc::Rc;
 use std::collections::LinkedList;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
@@ -177,7 +177,10 @@ mod aos_vs_soa {
     const SIZES: &[usize] = &[1_000, 1_000_000];
 
     #[derive(Clone, Copy)]
-    #[allow(dead_code, reason = "only `mass` is read: the other fields are what the loop skips")]
+    #[allow(
+        dead_code,
+        reason = "only `mass` is read: the other fields are what the loop skips"
+    )]
     struct Particle {
         position: [f32; 3],
         velocity: [f32; 3],
