@@ -17,7 +17,7 @@
 # header records the load average) and commit the results with the change that explains them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-groups=(box_vs_stack vec_growth rc_vs_arc arc_contention string_building allocators_small allocators_vec allocators_threads allocators_arena)
+groups=(box_vs_stack vec_growth rc_vs_arc string_building pointer_chasing aos_vs_soa false_sharing smallvec_short allocators_small allocators_vec allocators_threads allocators_arena)
 
 if [ "${1:-}" = "--smoke" ]; then
   cargo bench --quiet -p book-benches -- --color never --sample-count 3 --sample-size 1 >/dev/null
