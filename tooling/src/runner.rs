@@ -399,7 +399,11 @@ fn log_time(job: &Job, compile: Duration, run: Duration) {
         job.profile.name(),
         job.origin
     );
-    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(file) {
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(file)
+    {
         use std::io::Write;
         let _ = f.write_all(line.as_bytes());
     }
