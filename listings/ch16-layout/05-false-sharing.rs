@@ -45,6 +45,10 @@ fn main() {
         align_of::<PaddedCounters>(),
         offset_of!(PaddedCounters, b)
     );
+    println!(
+        "each counter:   {:>3} bytes (AtomicU64)",
+        size_of::<AtomicU64>()
+    );
 
     let plain = Arc::new(Counters::default());
     let padded = Arc::new(PaddedCounters::default());
