@@ -282,17 +282,23 @@ impl Parser<'_> {
                 .name(name)
                 .map(|m| m.as_str().to_owned())
                 .unwrap_or_default();
-            if self.values.contains_key(name) {
-                return Err(format!("line {line}: `{name}` is bound twice"));
-            }
-            self.values.insert(
-                name.to_owned(),
-                Value {
-                    text,
-                    derived: false,
-                },
-            );
+            Self::bind_once(&mut self.values, name, text, false, line)?;
         }
+        Ok(())
+    }
+
+    /// Binds `name` once: a second binding of the same name is an error.
+    fn bind_once(
+        values: &mut BTreeMap<String, Value>,
+        name: &str,
+        text: String,
+        derived: bool,
+        line: usize,
+    ) -> Result<(), String> {
+        if values.contains_key(name) {
+            return Err(format!("line {line}: `{name}` is bound twice"));
+        }
+        values.insert(name.to_owned(), Value { text, derived });
         Ok(())
     }
 
@@ -308,37 +314,28 @@ impl Parser<'_> {
             None => (expr.trim(), "number"),
         };
         let parts: Vec<&str> = expr.split_whitespace().collect();
-        let get = |n: &str| -> Result<(u128, bool), String> {
+        let get = |n: &str| -> Result<u128, String> {
             let n = n.trim_start_matches('{').trim_end_matches('}');
             let v = self
                 .values
                 .get(n)
                 .ok_or_else(|| err(&format!("`{n}` is not bound (numbers are never typed)")))?;
-            let x = parse_number(&v.text)
-                .ok_or_else(|| err(&format!("`{n}` = `{}` is not a number", v.text)))?;
-            Ok((
-                x,
-                parse_number(&v.text).is_some() && v.text.starts_with("0x"),
-            ))
+            parse_number(&v.text)
+                .ok_or_else(|| err(&format!("`{n}` = `{}` is not a number", v.text)))
         };
-        let (value, negative, hex_input) = match parts.as_slice() {
-            [a] => {
-                let (x, h) = get(a)?;
-                (x, false, h)
-            }
+        let (value, negative) = match parts.as_slice() {
+            [a] => (get(a)?, false),
             [a, op, b] => {
-                let (x, ha) = get(a)?;
-                let (y, hb) = get(b)?;
+                let (x, y) = (get(a)?, get(b)?);
                 match *op {
-                    "-" if x >= y => (x - y, false, ha || hb),
-                    "-" => (y - x, true, ha || hb),
-                    "+" => (x + y, false, ha || hb),
+                    "-" if x >= y => (x - y, false),
+                    "-" => (y - x, true),
+                    "+" => (x + y, false),
                     _ => return Err(err(&format!("unknown operator `{op}`"))),
                 }
             }
             _ => return Err(err("expected `a`, `a - b` or `a + b`")),
         };
-        let _ = hex_input;
         let sign = if negative { "-" } else { "" };
         let text = match format {
             "bytes" => format!("{sign}{value} bytes"),
@@ -347,17 +344,7 @@ impl Parser<'_> {
             "number" => format!("{sign}{value}"),
             other => return Err(err(&format!("unknown format `{other}`"))),
         };
-        if self.values.contains_key(name) {
-            return Err(format!("line {line}: `{name}` is bound twice"));
-        }
-        self.values.insert(
-            name.to_owned(),
-            Value {
-                text,
-                derived: true,
-            },
-        );
-        Ok(())
+        Self::bind_once(&mut self.values, name, text, true, line)
     }
 }
 

@@ -200,6 +200,67 @@ fn bytes(t: &Text) -> String {
 /// A row of an element and the elements its arrows point to.
 type Row = (String, Vec<String>);
 
+/// Where one variable or block goes: its column, top, width, and whether it is drawn faded.
+#[derive(Clone, Copy)]
+struct Placed {
+    x: f64,
+    y: f64,
+    w: f64,
+    right: bool,
+    faded: bool,
+}
+
+/// Draws one variable (left column) or block (right column): its box, name, information and
+/// word rows; adds its description and its box (for arrows). Returns its height.
+fn draw_item(
+    out: &mut String,
+    item: &Item,
+    at: Placed,
+    class: &str,
+    desc: &mut Vec<String>,
+    boxes: &mut Vec<Boxed>,
+) -> f64 {
+    let (head, info, rows) = var_lines(item);
+    let h = LINE * (1 + info.len() + rows.iter().filter(|r| !r.0.is_empty()).count()) as f64 + 8.0;
+    rect(out, at.x, at.y, at.w, h, class);
+    let mut ty = at.y + 15.0;
+    text(out, at.x + 8.0, ty, "mem-name", &head);
+    for i in &info {
+        ty += LINE;
+        text(out, at.x + 8.0, ty, "mem-info", i);
+    }
+    let mut sources = Vec::new();
+    for (row, targets) in &rows {
+        if row.is_empty() {
+            sources.push((ty - 4.0, targets.clone()));
+            continue;
+        }
+        ty += LINE;
+        let _ = write!(
+            out,
+            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" class="mem-word-line"/>"#,
+            at.x,
+            ty - 12.0,
+            at.x + at.w,
+            ty - 12.0
+        );
+        text(out, at.x + 8.0, ty, "mem-value", row);
+        sources.push((ty - 4.0, targets.clone()));
+    }
+    desc.push(describe_item(item, &info, &rows));
+    boxes.push(Boxed {
+        name: item.name.raw.clone(),
+        at: item.attr("at").map(|a| a.raw.clone()).unwrap_or_default(),
+        right: at.right,
+        x: at.x,
+        w: at.w,
+        y: at.y,
+        sources,
+        faded: at.faded,
+    });
+    h
+}
+
 /// An element's head line, its info lines and its rows.
 fn var_lines(item: &Item) -> (String, Vec<String>, Vec<Row>) {
     let mut head = item.name.shown.clone();
@@ -342,53 +403,22 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
             y += 22.0;
             continue;
         }
-        let (head, info, rows) = var_lines(item);
         let inner_x = x_left + if frame_start.is_some() { 8.0 } else { 0.0 };
         let inner_w = w_left - if frame_start.is_some() { 16.0 } else { 0.0 };
         let faded = item.flag("moved") || item.flag("dropped");
-        let h =
-            LINE * (1 + info.len() + rows.iter().filter(|r| !r.0.is_empty()).count()) as f64 + 8.0;
         let class = if faded {
             "mem-var mem-moved"
         } else {
             "mem-var"
         };
-        rect(&mut frame_body, inner_x, y, inner_w, h, class);
-        let mut ty = y + 15.0;
-        text(&mut frame_body, inner_x + 8.0, ty, "mem-name", &head);
-        for i in &info {
-            ty += LINE;
-            text(&mut frame_body, inner_x + 8.0, ty, "mem-info", i);
-        }
-        let mut sources = Vec::new();
-        for (row, targets) in &rows {
-            if row.is_empty() {
-                sources.push((ty - 4.0, targets.clone()));
-                continue;
-            }
-            ty += LINE;
-            let _ = write!(
-                frame_body,
-                r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" class="mem-word-line"/>"#,
-                inner_x,
-                ty - 12.0,
-                inner_x + inner_w,
-                ty - 12.0
-            );
-            text(&mut frame_body, inner_x + 8.0, ty, "mem-value", row);
-            sources.push((ty - 4.0, targets.clone()));
-        }
-        desc.push(describe_item(item, &info, &rows));
-        boxes.push(Boxed {
-            name: item.name.raw.clone(),
-            at: item.attr("at").map(|a| a.raw.clone()).unwrap_or_default(),
-            right: false,
+        let placed = Placed {
             x: inner_x,
-            w: inner_w,
             y,
-            sources,
+            w: inner_w,
+            right: false,
             faded,
-        });
+        };
+        let h = draw_item(&mut frame_body, item, placed, class, &mut desc, &mut boxes);
         y += h + 6.0;
     }
     close_frame(&mut frame_body, &frame_start, y);
@@ -418,51 +448,20 @@ fn stack_heap(state: &State, pid: &str) -> Result<Drawing, String> {
                 "static"
             };
         }
-        let (head, info, rows) = var_lines(item);
         let faded = item.flag("freed");
-        let h =
-            LINE * (1 + info.len() + rows.iter().filter(|r| !r.0.is_empty()).count()) as f64 + 8.0;
         let class = match (item.what.as_str(), faded) {
             (_, true) => "mem-block mem-moved",
             ("static", _) => "mem-block mem-static",
             _ => "mem-block",
         };
-        rect(&mut body, x_right, y, w_right, h, class);
-        let mut ty = y + 15.0;
-        text(&mut body, x_right + 8.0, ty, "mem-name", &head);
-        for i in &info {
-            ty += LINE;
-            text(&mut body, x_right + 8.0, ty, "mem-info", i);
-        }
-        let mut sources = Vec::new();
-        for (row, targets) in &rows {
-            if row.is_empty() {
-                sources.push((ty - 4.0, targets.clone()));
-                continue;
-            }
-            ty += LINE;
-            let _ = write!(
-                body,
-                r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" class="mem-word-line"/>"#,
-                x_right,
-                ty - 12.0,
-                x_right + w_right,
-                ty - 12.0
-            );
-            text(&mut body, x_right + 8.0, ty, "mem-value", row);
-            sources.push((ty - 4.0, targets.clone()));
-        }
-        desc.push(describe_item(item, &info, &rows));
-        boxes.push(Boxed {
-            name: item.name.raw.clone(),
-            at: item.attr("at").map(|a| a.raw.clone()).unwrap_or_default(),
-            right: true,
+        let placed = Placed {
             x: x_right,
-            w: w_right,
             y,
-            sources,
+            w: w_right,
+            right: true,
             faded,
-        });
+        };
+        let h = draw_item(&mut body, item, placed, class, &mut desc, &mut boxes);
         y += h + 8.0;
     }
     let height = left_bottom.max(y) + 8.0;
