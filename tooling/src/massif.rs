@@ -10,7 +10,7 @@
 //! reference platform, whose frames and sizes the snapshot records.
 
 use crate::outputs::{Checked, Settings};
-use crate::runner::{self, Job, Profile};
+use crate::runner::{self, Job};
 use crate::snapshot;
 use regex::Regex;
 use std::path::Path;
@@ -18,41 +18,24 @@ use std::sync::LazyLock;
 
 /// Whether `source` asks to be profiled by massif (`// massif: peak`).
 pub fn wanted(source: &str) -> Result<bool, String> {
-    match runner::directive_values(source, "massif")
-        .first()
-        .map(String::as_str)
-    {
-        None => Ok(false),
-        Some("peak") => Ok(true),
-        Some(other) => Err(format!(
-            "`// massif: {other}`: the one value is `peak` (the peak snapshot's heap tree)"
-        )),
-    }
+    crate::valgrind::flag_directive(source, "massif", "peak", "the peak snapshot's heap tree")
 }
 
 /// `job` (a listing's debug job) under massif, with debug info so frames name source lines,
 /// then `ms_print`: the run's standard output is ms_print's report (the listing's own output
 /// is checked by the output check, and dropped here).
 pub fn under_massif(job: &Job) -> Job {
-    let mut job = job.clone();
-    job.profile = Profile::Debug;
-    job.rustc_args
-        .extend(["-C".to_owned(), "debuginfo=2".to_owned()]);
     // `sh -c SCRIPT BINARY`: the binary is `$0`; the profile is written beside it, in the
     // run's scratch directory. `--peak-inaccuracy=0.0` makes the peak snapshot the real peak.
     let script = "valgrind --tool=massif --peak-inaccuracy=0.0 --massif-out-file=\"$0.massif\" \
                   \"$0\" >/dev/null 2>\"$0.valgrind\" || { cat \"$0.valgrind\" >&2; exit 1; }; \
                   ms_print \"$0.massif\"";
-    job.wrapper = ["sh", "-c", script].map(str::to_owned).to_vec();
-    job.run_limit = job.run_limit.max(std::time::Duration::from_secs(60));
-    job
+    crate::valgrind::under_valgrind(job, ["sh", "-c", script].map(str::to_owned).to_vec())
 }
 
 static PEAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"Detailed snapshots: \[[^\]]*?(\d+) \(peak\)").unwrap());
 static CODE_ADDRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9A-Fa-f]+: ").unwrap());
-static IN_BINARY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(in [^)]*book-runs[^)]*\)").unwrap());
 /// The columns that depend on the machine: the snapshot's number and its instruction count.
 static ROW_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^ *\d+ +[\d,]+ ").unwrap());
 
@@ -80,7 +63,7 @@ pub fn peak_excerpt(report: &str) -> Result<String, String> {
         .take_while(|l| !l.starts_with("-----"))
     {
         let line = CODE_ADDRESS.replace_all(line, "");
-        let line = IN_BINARY.replace_all(&line, "(in the listing)");
+        let line = crate::valgrind::IN_BINARY.replace_all(&line, "(in the listing)");
         let depth = line.find("->").unwrap_or(line.trim_end().len());
         if let Some(main_depth) = cut_below {
             if depth > main_depth {
@@ -105,15 +88,10 @@ pub fn peak_excerpt(report: &str) -> Result<String, String> {
 
 /// Runs the massif check of `file` (a listing marked `// massif: peak`).
 pub fn check(root: &Path, file: &str, settings: Settings<'_>) -> Result<Checked, String> {
-    let job = Job::listing(root, file, Profile::Debug)?;
-    if let Some(reason) = crate::outputs::skip_if_unmet(root, &job, settings)? {
-        return Ok(Checked::Skipped(reason));
-    }
-    if crate::valgrind::version().is_none() {
-        return Ok(Checked::Skipped(
-            "valgrind is not installed here (Linux only; `apt-get install valgrind`)".into(),
-        ));
-    }
+    let job = match crate::valgrind::job_or_skip(root, file, settings)? {
+        Ok(job) => job,
+        Err(skipped) => return Ok(skipped),
+    };
     if !settings.platform.is_reference() {
         return Ok(Checked::Skipped(
             "massif's frames and sizes are the reference platform's".into(),

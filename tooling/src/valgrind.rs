@@ -38,26 +38,34 @@ pub fn version() -> Option<&'static str> {
 
 /// Whether `source` asks to run under memcheck (`// memcheck: clean`).
 pub fn wants_clean(source: &str) -> Result<bool, String> {
-    match runner::directive_values(source, "memcheck")
-        .first()
-        .map(String::as_str)
-    {
+    flag_directive(
+        source,
+        "memcheck",
+        "clean",
+        "a listing broken on purpose is named memcheck_*.rs instead",
+    )
+}
+
+/// Whether `source` carries `// KEY: VALUE`, the one value `KEY` takes; any other value is an
+/// error that says so, with `hint`.
+pub(crate) fn flag_directive(
+    source: &str,
+    key: &str,
+    value: &str,
+    hint: &str,
+) -> Result<bool, String> {
+    match runner::directive_values(source, key).first() {
         None => Ok(false),
-        Some("clean") => Ok(true),
+        Some(v) if v == value => Ok(true),
         Some(other) => Err(format!(
-            "`// memcheck: {other}`: the one value is `clean` (a listing broken on purpose is \
-             named memcheck_*.rs instead)"
+            "`// {key}: {other}`: the one value is `{value}` ({hint})"
         )),
     }
 }
 
 /// `job` (a listing's debug job) under memcheck, with debug info so reports name source lines.
 pub fn under_memcheck(job: &Job) -> Job {
-    let mut job = job.clone();
-    job.profile = Profile::Debug;
-    job.rustc_args
-        .extend(["-C".to_owned(), "debuginfo=2".to_owned()]);
-    job.wrapper = [
+    let wrapper = [
         "valgrind",
         "--tool=memcheck",
         "-q",
@@ -65,18 +73,47 @@ pub fn under_memcheck(job: &Job) -> Job {
         "--leak-check=no",
         "--track-origins=yes",
         "--num-callers=12",
-    ]
-    .map(str::to_owned)
-    .to_vec();
-    // valgrind runs a program many times slower than it runs alone.
+    ];
+    under_valgrind(job, wrapper.map(str::to_owned).to_vec())
+}
+
+/// `job` as a debug build with debug info (so valgrind's reports name source lines), run
+/// through `wrapper`, with the longer time limit a program under valgrind needs (it runs many
+/// times slower than alone).
+pub(crate) fn under_valgrind(job: &Job, wrapper: Vec<String>) -> Job {
+    let mut job = job.clone();
+    job.profile = Profile::Debug;
+    job.rustc_args
+        .extend(["-C".to_owned(), "debuginfo=2".to_owned()]);
+    job.wrapper = wrapper;
     job.run_limit = job.run_limit.max(std::time::Duration::from_secs(60));
     job
+}
+
+/// The debug job of `file` for a valgrind check, or why the check is skipped here: the
+/// listing's own `// needs:`, or no valgrind (macOS, Windows).
+pub(crate) fn job_or_skip(
+    root: &Path,
+    file: &str,
+    settings: Settings<'_>,
+) -> Result<Result<Job, Checked>, String> {
+    let job = Job::listing(root, file, Profile::Debug)?;
+    if let Some(reason) = crate::outputs::skip_if_unmet(root, &job, settings)? {
+        return Ok(Err(Checked::Skipped(reason)));
+    }
+    if version().is_none() {
+        return Ok(Err(Checked::Skipped(
+            "valgrind is not installed here (Linux only; `apt-get install valgrind`)".into(),
+        )));
+    }
+    Ok(Ok(job))
 }
 
 static PID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^==\d+==").unwrap());
 static VG_SOURCE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\((vg_replace_\w+\.c|[\w.-]+\.[ch]):\d+\)").unwrap());
-static IN_BINARY: LazyLock<Regex> =
+/// The scratch path of the listing's binary in a frame, `(in …/book-runs/…)`.
+pub(crate) static IN_BINARY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(in [^)]*book-runs[^)]*\)").unwrap());
 static PRELOAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(in /[^)]*/vgpreload_\w+-[\w-]+\.so\)").unwrap());
@@ -98,15 +135,10 @@ pub fn normalize(report: &str) -> String {
 
 /// Runs the memcheck check of `file` (a `// memcheck: clean` listing or a `memcheck_` one).
 pub fn check(root: &Path, file: &str, settings: Settings<'_>) -> Result<Checked, String> {
-    let job = Job::listing(root, file, Profile::Debug)?;
-    if let Some(reason) = crate::outputs::skip_if_unmet(root, &job, settings)? {
-        return Ok(Checked::Skipped(reason));
-    }
-    if version().is_none() {
-        return Ok(Checked::Skipped(
-            "valgrind is not installed here (Linux only; `apt-get install valgrind`)".into(),
-        ));
-    }
+    let job = match job_or_skip(root, file, settings)? {
+        Ok(job) => job,
+        Err(skipped) => return Ok(skipped),
+    };
     let outcome = runner::run(root, &under_memcheck(&job)).map_err(|e| e.to_string())?;
     if !outcome.compiled {
         return Err(format!("does not compile:\n{}", outcome.compiler));
