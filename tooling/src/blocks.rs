@@ -40,13 +40,17 @@ fn without_anchors(code: &str) -> Vec<&str> {
 /// `benches/run.sh --smoke`) compiles exactly what the block shows, or a file such a target
 /// includes with `#[path]`.
 fn bench_source(root: &Path, source: &str) -> Result<Checked, String> {
-    let manifest = std::fs::read_to_string(root.join("benches/Cargo.toml"))
+    let manifest: toml::Table = std::fs::read_to_string(root.join("benches/Cargo.toml"))
+        .map_err(|e| e.to_string())
+        .and_then(|text| toml::from_str(&text).map_err(|e| e.to_string()))
         .map_err(|e| format!("benches/Cargo.toml: {e}"))?;
     let relative = source.strip_prefix("benches/").unwrap_or(source);
     let targets: Vec<&str> = manifest
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("path = \""))
-        .filter_map(|l| l.strip_suffix('"'))
+        .get("bench")
+        .and_then(toml::Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|bench| bench.get("path")?.as_str())
         .collect();
     let included = targets.iter().any(|t| {
         std::fs::read_to_string(root.join("benches").join(t)).is_ok_and(|code| {
