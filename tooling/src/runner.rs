@@ -364,6 +364,7 @@ fn execute_in(root: &Path, job: &Job, dir: &Path) -> Result<Outcome, Error> {
         cached: false,
     };
     if !outcome.compiled || job.mode == Mode::Check {
+        log_time(job, compile_time, Duration::ZERO);
         return Ok(outcome);
     }
     let times = if job.mode == Mode::RunTwice { 2 } else { 1 };
@@ -385,8 +386,9 @@ fn execute_in(root: &Path, job: &Job, dir: &Path) -> Result<Outcome, Error> {
     Ok(outcome)
 }
 
-/// With `BOOK_TIMINGS=FILE`, every compile-and-run that was not cached appends a line to FILE:
-/// seconds compiling, seconds running, the profile and what ran (`sort -rn FILE | head` names
+/// With `BOOK_TIMINGS=FILE`, every program compiled (and run) that was not cached appends a line
+/// to FILE: seconds compiling, seconds running (0 for a compile-only check), the profile and what
+/// ran (`sort -rn FILE | head` names
 /// the slowest listings).
 fn log_time(job: &Job, compile: Duration, run: Duration) {
     let Some(file) = std::env::var_os("BOOK_TIMINGS").filter(|f| !f.is_empty()) else {
