@@ -1,10 +1,14 @@
 //! Listings that use crates from crates.io (`// deps: bumpalo, smallvec`).
 //!
 //! The crates are the dependencies of the package `tooling/listing-deps`, so `Cargo.lock` pins
-//! their versions and they work offline once fetched. The first listing that needs them builds
-//! that package with Cargo (once per process and profile) and reads the paths of the built
-//! libraries from Cargo's JSON messages; each such listing is then compiled with `--extern` for
-//! exactly the crates it names, and with the directory of their own dependencies on `-L`.
+//! their versions and they work offline once fetched. That package is also a dev-dependency of
+//! the tooling, so `cargo test` builds those crates with the harness, in the same build (sharing
+//! serde, syn and the rest with it) and into the `deps` directory beside the test binary: the
+//! harness takes them from there. Anywhere else (`cargo listing`, a release listing, a test
+//! binary built without them) the first listing that needs them builds that package with Cargo
+//! (once per process and profile) and reads the paths of the built libraries from Cargo's JSON
+//! messages. Each such listing is compiled with `--extern` for exactly the crates it names, and
+//! with the directory of their own dependencies on `-L`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,7 +33,8 @@ pub struct Built {
     pub search_dir: PathBuf,
 }
 
-/// Builds `tooling/listing-deps` in `release` or dev profile (once per process and profile).
+/// The crates of `tooling/listing-deps`, built in `release` or dev profile: those the test binary
+/// was built with if they are there, else built by Cargo (once per process and profile).
 pub fn build(root: &Path, release: bool) -> Result<Built, String> {
     static BUILT: OnceLock<Mutex<BTreeMap<bool, Result<Built, String>>>> = OnceLock::new();
     let mut built = BUILT
@@ -38,8 +43,58 @@ pub fn build(root: &Path, release: bool) -> Result<Built, String> {
         .unwrap_or_else(|e| e.into_inner());
     built
         .entry(release)
-        .or_insert_with(|| cargo_build(root, release))
+        .or_insert_with(|| {
+            let exe = std::env::current_exe().ok();
+            let beside = exe.as_deref().and_then(Path::parent);
+            beside
+                .and_then(|dir| built_in(root, dir, release))
+                .map_or_else(|| cargo_build(root, release), Ok)
+        })
         .clone()
+}
+
+/// The crates of `tooling/listing-deps` in `dir`, if it is the `deps` directory of a build in
+/// the wanted profile (`target/debug/deps`, where Cargo puts test binaries) and holds a library
+/// of each. Where a crate has several (built with other features, or an older version), the
+/// newest is taken: each is a complete build, and rustc finds the dependencies of the one it is
+/// given in `dir` by their hashes.
+fn built_in(root: &Path, dir: &Path, release: bool) -> Option<Built> {
+    let profile = if release { "release" } else { "debug" };
+    if !dir.ends_with(Path::new(profile).join("deps")) {
+        return None;
+    }
+    let manifest =
+        std::fs::read_to_string(root.join("tooling/listing-deps/Cargo.toml")).ok()?;
+    let manifest: toml::Table = manifest.parse().ok()?;
+    let names = manifest.get("dependencies")?.as_table()?.keys();
+    let mut newest: BTreeMap<String, (std::time::SystemTime, PathBuf)> = BTreeMap::new();
+    let wanted: Vec<String> = names.map(|n| n.replace('-', "_")).collect();
+    for entry in std::fs::read_dir(dir).ok()?.flatten() {
+        let file = entry.file_name();
+        let Some(stem) = file.to_str().and_then(|f| f.strip_prefix("lib")) else {
+            continue;
+        };
+        let Some((name, _hash)) = stem.strip_suffix(".rlib").and_then(|s| s.rsplit_once('-'))
+        else {
+            continue;
+        };
+        if !wanted.iter().any(|w| w == name) {
+            continue;
+        }
+        let Ok(modified) = entry.metadata().and_then(|m| m.modified()) else {
+            continue;
+        };
+        if newest.get(name).is_none_or(|(t, _)| modified > *t) {
+            newest.insert(name.to_owned(), (modified, entry.path()));
+        }
+    }
+    if newest.len() != wanted.len() {
+        return None;
+    }
+    Some(Built {
+        libs: newest.into_iter().map(|(name, (_, path))| (name, path)).collect(),
+        search_dir: dir.to_path_buf(),
+    })
 }
 
 fn cargo_build(root: &Path, release: bool) -> Result<Built, String> {
