@@ -63,8 +63,7 @@ fn built_in(root: &Path, dir: &Path, release: bool) -> Option<Built> {
     if !dir.ends_with(Path::new(profile).join("deps")) {
         return None;
     }
-    let manifest =
-        std::fs::read_to_string(root.join("tooling/listing-deps/Cargo.toml")).ok()?;
+    let manifest = std::fs::read_to_string(root.join("tooling/listing-deps/Cargo.toml")).ok()?;
     let manifest: toml::Table = manifest.parse().ok()?;
     let names = manifest.get("dependencies")?.as_table()?.keys();
     let mut newest: BTreeMap<String, (std::time::SystemTime, PathBuf)> = BTreeMap::new();
@@ -92,7 +91,10 @@ fn built_in(root: &Path, dir: &Path, release: bool) -> Option<Built> {
         return None;
     }
     Some(Built {
-        libs: newest.into_iter().map(|(name, (_, path))| (name, path)).collect(),
+        libs: newest
+            .into_iter()
+            .map(|(name, (_, path))| (name, path))
+            .collect(),
         search_dir: dir.to_path_buf(),
     })
 }
@@ -182,6 +184,49 @@ mod tests {
         assert_eq!(
             declared("// deps: bumpalo, small-vec\nfn main() {}"),
             ["bumpalo", "small_vec"]
+        );
+    }
+
+    #[test]
+    fn the_crates_are_found_beside_the_test_binary() {
+        let root = tempfile::tempdir().unwrap();
+        let manifest = root.path().join("tooling/listing-deps");
+        std::fs::create_dir_all(&manifest).unwrap();
+        std::fs::write(
+            manifest.join("Cargo.toml"),
+            "[package]\nname = \"listing-deps\"\n[dependencies]\nbump-alo = \"1\"\ndhat = \"1\"\n",
+        )
+        .unwrap();
+        let deps = root.path().join("target/debug/deps");
+        std::fs::create_dir_all(&deps).unwrap();
+        let touch = |name: &str| std::fs::write(deps.join(name), "").unwrap();
+        touch("libbump_alo-0001.rlib");
+        assert!(
+            built_in(root.path(), &deps, false).is_none(),
+            "dhat is missing: Cargo must build them"
+        );
+        touch("libdhat-0002.rlib");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        touch("libdhat-0003.rlib");
+        touch("libserde-0004.rlib");
+        let built = built_in(root.path(), &deps, false).unwrap();
+        assert_eq!(built.search_dir, deps);
+        let names: Vec<_> = built
+            .libs
+            .iter()
+            .map(|(n, p)| (n.as_str(), p.file_name().unwrap().to_str().unwrap()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("bump_alo", "libbump_alo-0001.rlib"),
+                ("dhat", "libdhat-0003.rlib")
+            ],
+            "only listing-deps' crates, the newest of each"
+        );
+        assert!(
+            built_in(root.path(), &deps, true).is_none(),
+            "a release listing does not take dev-profile libraries"
         );
     }
 }
