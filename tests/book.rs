@@ -23,8 +23,8 @@ use book_tooling::platform::Platform;
 use book_tooling::report::Report;
 use book_tooling::runner::Profile;
 use book_tooling::{
-    blessing, blocks, book, cheat_sheet, compile_fail, listing, massif, outputs, policy, quiz,
-    runner, snapshot, valgrind,
+    blessing, blocks, book, cheat_sheet, compile_fail, listing, massif, outputs, picture, policy,
+    quiz, runner, snapshot, valgrind,
 };
 use libtest_mimic::{Arguments, Completion, Failed, Trial};
 use std::path::{Path, PathBuf};
@@ -167,11 +167,10 @@ fn trials(
             ids.push((block.id.clone(), at.clone()));
             let dir = chapter.dir.clone();
             let file = chapter.file.clone();
+            let root = Arc::clone(&root);
             trials.push(
                 Trial::test(format!("{at}: {}", block.id), move || {
-                    mdbook_memory::check(&block, &dir, &file)
-                        .map(|_| ())
-                        .map_err(Failed::from)
+                    picture::check(&root, &block, &dir, &file).map_err(Failed::from)
                 })
                 .with_kind("picture"),
             );

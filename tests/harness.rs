@@ -7,7 +7,7 @@
 use book_tooling::outputs::{Checked, Difference, Settings};
 use book_tooling::platform::Platform;
 use book_tooling::runner::{self, Job, Profile};
-use book_tooling::{blocks, book, outputs};
+use book_tooling::{blocks, book, outputs, picture};
 use std::path::Path;
 
 #[path = "harness/policy_cases.rs"]
@@ -504,4 +504,28 @@ fn a_number_changed_in_the_snapshot_changes_the_svg() {
     .unwrap();
     assert!(before.contains("0x7ffe714c6458") && after.contains("0x7ffe714c6470"));
     assert_ne!(before, after);
+}
+
+#[test]
+fn a_picture_that_passed_is_checked_again_when_its_data_changes() {
+    let chapter = picture_chapter("var s type=String size={size} at={s} to=buffer");
+    let dir = tiny_book(
+        &chapter,
+        &[("listings/ch01-test/01-x.stdout", PICTURE_DATA)],
+    );
+    let check = || {
+        let book = book::load(dir.path()).unwrap();
+        let ch = &book.chapters[0];
+        let block = mdbook_memory::blocks(&ch.raw).remove(0);
+        picture::check(dir.path(), &block, &ch.dir, &ch.file)
+    };
+    check().unwrap();
+    check().expect("unchanged: the remembered result");
+    std::fs::write(
+        dir.path().join("listings/ch01-test/01-x.stdout"),
+        PICTURE_DATA.replace("String header: 24", "String header is 24"),
+    )
+    .unwrap();
+    let err = check().unwrap_err();
+    assert!(err.contains("stale data"), "{err}");
 }

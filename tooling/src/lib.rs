@@ -7,7 +7,7 @@
 //!    vendored skeptic).
 //! 2. **What to check** — [`blocks`] (every Rust block, read by skeptic), [`outputs`] (every
 //!    listing's output against its snapshots), [`compile_fail`] (every `fail_` listing, judged
-//!    by trybuild), [`valgrind`] (memcheck on unsafe listings), [`massif`] (heap profiles), [`quiz`] (answer keys), [`policy`] (the book's rules, with [`shared`] for
+//!    by trybuild), [`valgrind`] (memcheck on unsafe listings), [`massif`] (heap profiles), [`picture`] (the memory pictures), [`quiz`] (answer keys), [`policy`] (the book's rules, with [`shared`] for
 //!    code shared by listings), [`cheat_sheet`] (the generated table).
 //! 3. **The runner** — [`runner`] is the one way a program is compiled and run, with a time
 //!    limit on every step; [`deps`] builds the crates a listing names; [`platform`] says what
@@ -28,6 +28,7 @@ pub mod listing;
 pub mod markdown;
 pub mod massif;
 pub mod outputs;
+pub mod picture;
 pub mod platform;
 pub mod policy;
 pub mod quiz;

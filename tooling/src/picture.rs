@@ -1,0 +1,47 @@
+//! The memory pictures (```` ```memory ```` blocks), checked with the cache.
+//!
+//! [`mdbook_memory::check`] binds a picture to its data and draws it: a number typed into the
+//! description, or a pattern its data no longer matches, is an error naming the chapter and the
+//! picture. A picture that passed is remembered under a key made of everything the check reads
+//! (the description, the data file, the drawing library's own source and `Cargo.lock`), so an
+//! unchanged picture is not bound again; a failure is never remembered.
+
+use crate::cache::{self, Key};
+use mdbook_memory::Block;
+use std::path::Path;
+
+/// Checks one picture of `chapter` (its path, for messages), whose directory is `dir`.
+pub fn check(root: &Path, block: &Block, dir: &Path, chapter: &str) -> Result<(), String> {
+    let key = key(root, block, dir, chapter);
+    if let Some(key) = &key
+        && cache::get::<bool>(root, key) == Some(true)
+    {
+        return Ok(());
+    }
+    mdbook_memory::check(block, dir, chapter)?;
+    if let Some(key) = &key {
+        cache::put(root, key, &true);
+    }
+    Ok(())
+}
+
+/// The key of a check, or `None` when its data file cannot be read (the check says why).
+fn key(root: &Path, block: &Block, dir: &Path, chapter: &str) -> Option<Key> {
+    let data = block
+        .text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("data "))?;
+    let data = std::fs::read_to_string(dir.join(data.trim())).ok()?;
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap_or_default();
+    let source = mdbook_memory::SOURCE.join("\u{1f}");
+    let line = block.line.to_string();
+    Some(Key::new(&[
+        "picture",
+        &source,
+        &lock,
+        chapter,
+        &line,
+        &block.text,
+        &data,
+    ]))
+}
