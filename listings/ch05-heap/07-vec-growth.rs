@@ -1,3 +1,4 @@
+// varies: moved: (yes|no)
 // BEGIN shared: counting-allocator
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -72,35 +73,55 @@ impl Heap {
 }
 // END shared: counting-allocator
 
-/// Every capacity a Vec had (the first `.1` entries), and the allocator calls it made.
-type Growth = ([usize; 16], usize, Heap);
+/// Every capacity a Vec had and where its buffer was then (the first `.1` entries), and the
+/// allocator calls it made.
+type Growth = ([(usize, *const u8); 16], usize, Heap);
 
-fn report(what: &str, (capacities, seen, calls): Growth) {
-    let steps: Vec<String> = capacities[..seen].iter().map(|c| c.to_string()).collect();
-    println!("{what:<16} capacity {}", steps.join(" -> "));
+fn report(what: &str, (steps, seen, calls): Growth) {
+    let capacities: Vec<String> = steps[..seen].iter().map(|(c, _)| c.to_string()).collect();
+    println!("{what:<16} capacity {}", capacities.join(" -> "));
     println!(
         "{:<16} {} alloc, {} realloc, {} dealloc",
         "", calls.allocs, calls.reallocs, calls.deallocs
     );
 }
 
+/// One line per growth: the new capacity, where the buffer is now, and whether it moved.
+fn report_buffers(what: &str, size: usize, (steps, seen, _): Growth) {
+    println!("{what}'s buffer, growth by growth:");
+    for pair in steps[..seen].windows(2) {
+        let &[(old_cap, old_ptr), (cap, ptr)] = pair else {
+            unreachable!("windows(2) gives pairs")
+        };
+        let how = match (old_cap, ptr == old_ptr) {
+            (0, _) => "alloc",
+            (_, false) => "realloc, moved: yes",
+            (_, true) => "realloc, moved: no",
+        };
+        println!(
+            "  capacity {cap:>3} ({:>4} bytes) at {ptr:p}: {how}",
+            cap * size
+        );
+    }
+}
+
 // ANCHOR: main
-/// Pushes `item` into an empty Vec `pushes` times, noting each new capacity in an array
-/// (so that the noting does not allocate) and counting the allocator calls.
+/// Pushes `item` into an empty Vec `pushes` times, noting each new capacity and the buffer's
+/// address in an array (so that the noting does not allocate) and counting the allocator calls.
 fn grow<T: Copy>(item: T, pushes: usize) -> Growth {
-    let mut capacities = [0; 16];
-    let mut seen = 1; // capacities[0] is the empty Vec's capacity, 0
-    let before = heap();
     let mut v: Vec<T> = Vec::new();
+    let mut steps = [(0, v.as_ptr().cast()); 16];
+    let mut seen = 1; // steps[0] is the empty Vec: capacity 0, no buffer
+    let before = heap();
     for _ in 0..pushes {
         v.push(item);
-        if v.capacity() != capacities[seen - 1] {
-            capacities[seen] = v.capacity();
+        if v.capacity() != steps[seen - 1].0 {
+            steps[seen] = (v.capacity(), v.as_ptr().cast());
             seen += 1;
         }
     }
     drop(v);
-    (capacities, seen, heap().since(before))
+    (steps, seen, heap().since(before))
 }
 
 fn main() {
@@ -110,9 +131,10 @@ fn main() {
     report("Vec<u64>", words);
     report("Vec<u8>", bytes);
     report("Vec<[u8; 2000]>", blocks);
+    report_buffers("Vec<u64>", size_of::<u64>(), words);
     // ANCHOR_END: main
 
-    let steps = |(capacities, seen, _): Growth| capacities[..seen].to_vec();
+    let steps = |(steps, seen, _): Growth| steps[..seen].iter().map(|s| s.0).collect::<Vec<_>>();
     assert_eq!(steps(words), [0, 4, 8, 16, 32, 64, 128]);
     assert_eq!(steps(bytes), [0, 8, 16, 32, 64, 128]);
     assert_eq!(steps(blocks), [0, 1, 2, 4, 8, 16, 32]);
