@@ -7,7 +7,7 @@
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, pages, siteUrl } from './lib/book.mjs';
 import { startServer } from './lib/server.mjs';
@@ -162,6 +162,54 @@ function suite() {
         } finally {
             await context.close();
         }
+    });
+
+    // The smallest text a picture may show, in CSS px, measured as it is drawn (its font size
+    // times the scale the SVG is drawn at). 10 px: the pictures' own smallest style is 11 px
+    // (legends, cell labels; names and values are 12 px, like the code blocks' 0.875em), and
+    // the platforms' smallest text styles are about the same (Apple's caption 2 is 11 pt, Material's
+    // smallest label 11 sp). Below 10 px a phone's reader has to zoom to read an address; 10
+    // still lets a picture drawn at 11 px shrink by a tenth (a 320 px phone), no more.
+    const MIN_TEXT_PX = 10;
+    /** For every picture of the page, every state shown, the smallest text as drawn. */
+    const textSizes = (page) => page.evaluate(() => {
+        // a stepper shows one state at a time: measure them all
+        document.querySelectorAll('.memory-steps .memory-state[hidden]').forEach((s) => { s.hidden = false; });
+        const out = [];
+        for (const figure of document.querySelectorAll('.memory-picture')) {
+            let min = Infinity;
+            let smallest = '';
+            const shown = [...figure.querySelectorAll('svg.memory-svg')].filter((svg) => svg.getClientRects().length > 0);
+            for (const svg of shown) {
+                for (const t of svg.querySelectorAll('text')) {
+                    const m = t.getScreenCTM();
+                    const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+                    if (px < min) { min = px; smallest = t.textContent; }
+                }
+            }
+            out.push({ id: figure.id, svgs: shown.length, min: Math.round(min * 10) / 10, smallest, width: Math.round(figure.getBoundingClientRect().width) });
+        }
+        return out;
+    });
+
+    test(`at 360 px every picture's text is drawn at ${MIN_TEXT_PX} px or more`, { timeout: 120_000 }, async () => {
+        const context = await newContext(browser, { viewport: { width: 360, height: 740 } });
+        const small = [];
+        const table = [];
+        try {
+            for (const p of WITH) {
+                const { page } = await open(context, p);
+                for (const s of await textSizes(page)) {
+                    table.push(`${p}\t${s.id}\t${s.min.toFixed(1)} px\t(${s.svgs} SVG shown, figure ${s.width} px wide; smallest: ${s.smallest})`);
+                    if (!(s.min >= MIN_TEXT_PX)) small.push(`${p}: ${s.id}: text drawn at ${s.min.toFixed(1)} px ("${s.smallest}")`);
+                }
+                await page.close();
+            }
+        } finally {
+            await context.close();
+            writeFileSync(path.join(ARTIFACTS, '..', 'picture-text-360px.txt'), `${table.join('\n')}\n`);
+        }
+        assert.deepEqual(small, [], `at 360 px, text under ${MIN_TEXT_PX} px:\n${small.join('\n')}`);
     });
 
     test('without JavaScript, and on paper, every state of a stepper shows', { timeout: 60_000 }, async () => {
