@@ -1,8 +1,10 @@
 // The memory pictures (crates/mdbook-memory): on every page with one, in a light and a dark
 // theme, each picture is an inline SVG that renders (a real size, a title, a description), its
 // text has contrast against the page, the steppers move between states from the keyboard, the
-// page logs no error, and at 360 px nothing scrolls sideways. With JavaScript off, every state
-// shows. Screenshots of a few pictures go to artifacts/screenshots/.
+// page logs no error, and at 360 px nothing scrolls sideways and no text is drawn too small to
+// read (a wide picture shows its narrow drawing there: one drawing per state, the other
+// display:none). With JavaScript off, and on paper, every state shows, readable. Screenshots of a
+// few pictures go to artifacts/screenshots/; the text sizes at 360 px to artifacts/picture-text-360px.txt.
 // Run by scripts/browser-test.sh; by hand: `cd browser && BOOK_DIR=../book node --test pictures.test.mjs`.
 
 import { test, describe, before, after } from 'node:test';
@@ -85,7 +87,8 @@ function suite() {
                                 const bg = background(svg);
                                 const id = svg.closest('.memory-picture').id;
                                 const box = svg.getBoundingClientRect();
-                                const hidden = svg.closest('[hidden]');
+                                // a hidden state, or the drawing for another width (display: none)
+                                const hidden = svg.closest('[hidden]') || svg.getClientRects().length === 0;
                                 if (!hidden && (box.width < 100 || box.height < 30)) out.push(`${id}: the SVG is ${box.width}x${box.height}`);
                                 if (svg.getAttribute('role') !== 'img') out.push(`${id}: no role="img"`);
                                 const title = svg.querySelector('title');
@@ -100,6 +103,18 @@ function suite() {
                                     const l2 = lum(bg);
                                     const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
                                     if (ratio < 4.5) out.push(`${id}: text contrast ${ratio.toFixed(2)} against the page`);
+                                }
+                            }
+                            // one drawing per state for readers and screen readers; where a state has
+                            // a wide and a narrow one, both say the same
+                            for (const state of document.querySelectorAll('.memory-picture .memory-state:not([hidden])')) {
+                                const id = state.closest('.memory-picture').id;
+                                const svgs = [...state.querySelectorAll('svg.memory-svg')];
+                                const shown = svgs.filter((svg) => svg.getClientRects().length > 0);
+                                if (shown.length !== 1) out.push(`${id}: a state shows ${shown.length} drawings`);
+                                for (const part of ['title', 'desc']) {
+                                    const texts = new Set(svgs.map((svg) => svg.querySelector(part)?.textContent));
+                                    if (texts.size !== 1) out.push(`${id}: its drawings have different <${part}>s`);
                                 }
                             }
                             return out;
@@ -182,6 +197,7 @@ function suite() {
             const shown = [...figure.querySelectorAll('svg.memory-svg')].filter((svg) => svg.getClientRects().length > 0);
             for (const svg of shown) {
                 for (const t of svg.querySelectorAll('text')) {
+                    if (!t.textContent.trim()) continue;
                     const m = t.getScreenCTM();
                     const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
                     if (px < min) { min = px; smallest = t.textContent; }
@@ -203,6 +219,11 @@ function suite() {
                     table.push(`${p}\t${s.id}\t${s.min.toFixed(1)} px\t(${s.svgs} SVG shown, figure ${s.width} px wide; smallest: ${s.smallest})`);
                     if (!(s.min >= MIN_TEXT_PX)) small.push(`${p}: ${s.id}: text drawn at ${s.min.toFixed(1)} px ("${s.smallest}")`);
                 }
+                // two pictures reflowed for the phone: a layout's rows, stack above heap
+                for (const id of ['picture-data-niche', 'picture-const-copies-literal']) {
+                    const figure = page.locator(`#${id}`);
+                    if (await figure.count()) await figure.screenshot({ path: path.join(ARTIFACTS, `${id}-360px.png`) });
+                }
                 await page.close();
             }
         } finally {
@@ -210,6 +231,25 @@ function suite() {
             writeFileSync(path.join(ARTIFACTS, '..', 'picture-text-360px.txt'), `${table.join('\n')}\n`);
         }
         assert.deepEqual(small, [], `at 360 px, text under ${MIN_TEXT_PX} px:\n${small.join('\n')}`);
+    });
+
+    // On paper: A4 is 794 CSS px wide, less Chrome's default margins (1 cm each side), 718.
+    test(`on paper (718 px wide), every picture's text is drawn at ${MIN_TEXT_PX} px or more`, { timeout: 120_000 }, async () => {
+        const context = await newContext(browser, { viewport: { width: 718, height: 1000 } });
+        const small = [];
+        try {
+            for (const p of WITH) {
+                const { page } = await open(context, p);
+                await page.emulateMedia({ media: 'print' });
+                for (const s of await textSizes(page)) {
+                    if (!(s.min >= MIN_TEXT_PX)) small.push(`${p}: ${s.id}: text drawn at ${s.min.toFixed(1)} px ("${s.smallest}")`);
+                }
+                await page.close();
+            }
+        } finally {
+            await context.close();
+        }
+        assert.deepEqual(small, [], `on paper, text under ${MIN_TEXT_PX} px:\n${small.join('\n')}`);
     });
 
     test('without JavaScript, and on paper, every state of a stepper shows', { timeout: 60_000 }, async () => {
