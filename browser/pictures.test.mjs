@@ -1,13 +1,15 @@
 // The memory pictures (crates/mdbook-memory): on every page with one, in a light and a dark
 // theme, each picture is an inline SVG that renders (a real size, a title, a description), its
 // text has contrast against the page, the steppers move between states from the keyboard, the
-// page logs no error, and at 360 px nothing scrolls sideways. With JavaScript off, every state
-// shows. Screenshots of a few pictures go to artifacts/screenshots/.
+// page logs no error, and at 360 px nothing scrolls sideways and no text is drawn too small to
+// read (a wide picture shows its narrow drawing there: one drawing per state, the other
+// display:none). With JavaScript off, and on paper, every state shows, readable. Screenshots of a
+// few pictures go to artifacts/screenshots/; the text sizes at 360 px to artifacts/picture-text-360px.txt.
 // Run by scripts/browser-test.sh; by hand: `cd browser && BOOK_DIR=../book node --test pictures.test.mjs`.
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, pages, siteUrl } from './lib/book.mjs';
 import { startServer } from './lib/server.mjs';
@@ -85,7 +87,8 @@ function suite() {
                                 const bg = background(svg);
                                 const id = svg.closest('.memory-picture').id;
                                 const box = svg.getBoundingClientRect();
-                                const hidden = svg.closest('[hidden]');
+                                // a hidden state, or the drawing for another width (display: none)
+                                const hidden = svg.closest('[hidden]') || svg.getClientRects().length === 0;
                                 if (!hidden && (box.width < 100 || box.height < 30)) out.push(`${id}: the SVG is ${box.width}x${box.height}`);
                                 if (svg.getAttribute('role') !== 'img') out.push(`${id}: no role="img"`);
                                 const title = svg.querySelector('title');
@@ -100,6 +103,18 @@ function suite() {
                                     const l2 = lum(bg);
                                     const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
                                     if (ratio < 4.5) out.push(`${id}: text contrast ${ratio.toFixed(2)} against the page`);
+                                }
+                            }
+                            // one drawing per state for readers and screen readers; where a state has
+                            // a wide and a narrow one, both say the same
+                            for (const state of document.querySelectorAll('.memory-picture .memory-state:not([hidden])')) {
+                                const id = state.closest('.memory-picture').id;
+                                const svgs = [...state.querySelectorAll('svg.memory-svg')];
+                                const shown = svgs.filter((svg) => svg.getClientRects().length > 0);
+                                if (shown.length !== 1) out.push(`${id}: a state shows ${shown.length} drawings`);
+                                for (const part of ['title', 'desc']) {
+                                    const texts = new Set(svgs.map((svg) => svg.querySelector(part)?.textContent));
+                                    if (texts.size !== 1) out.push(`${id}: its drawings have different <${part}>s`);
                                 }
                             }
                             return out;
@@ -162,6 +177,79 @@ function suite() {
         } finally {
             await context.close();
         }
+    });
+
+    // The smallest text a picture may show, in CSS px, measured as it is drawn (its font size
+    // times the scale the SVG is drawn at). 10 px: the pictures' own smallest style is 11 px
+    // (legends, cell labels; names and values are 12 px, like the code blocks' 0.875em), and
+    // the platforms' smallest text styles are about the same (Apple's caption 2 is 11 pt, Material's
+    // smallest label 11 sp). Below 10 px a phone's reader has to zoom to read an address; 10
+    // still lets a picture drawn at 11 px shrink by a tenth (a 320 px phone), no more.
+    const MIN_TEXT_PX = 10;
+    /** For every picture of the page, every state shown, the smallest text as drawn. */
+    const textSizes = (page) => page.evaluate(() => {
+        // a stepper shows one state at a time: measure them all
+        document.querySelectorAll('.memory-steps .memory-state[hidden]').forEach((s) => { s.hidden = false; });
+        const out = [];
+        for (const figure of document.querySelectorAll('.memory-picture')) {
+            let min = Infinity;
+            let smallest = '';
+            const shown = [...figure.querySelectorAll('svg.memory-svg')].filter((svg) => svg.getClientRects().length > 0);
+            for (const svg of shown) {
+                for (const t of svg.querySelectorAll('text')) {
+                    if (!t.textContent.trim()) continue;
+                    const m = t.getScreenCTM();
+                    const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+                    if (px < min) { min = px; smallest = t.textContent; }
+                }
+            }
+            out.push({ id: figure.id, svgs: shown.length, min: Math.round(min * 10) / 10, smallest, width: Math.round(figure.getBoundingClientRect().width) });
+        }
+        return out;
+    });
+
+    test(`at 360 px every picture's text is drawn at ${MIN_TEXT_PX} px or more`, { timeout: 120_000 }, async () => {
+        const context = await newContext(browser, { viewport: { width: 360, height: 740 } });
+        const small = [];
+        const table = [];
+        try {
+            for (const p of WITH) {
+                const { page } = await open(context, p);
+                for (const s of await textSizes(page)) {
+                    table.push(`${p}\t${s.id}\t${s.min.toFixed(1)} px\t(${s.svgs} SVG shown, figure ${s.width} px wide; smallest: ${s.smallest})`);
+                    if (!(s.min >= MIN_TEXT_PX)) small.push(`${p}: ${s.id}: text drawn at ${s.min.toFixed(1)} px ("${s.smallest}")`);
+                }
+                // two pictures reflowed for the phone: a layout's rows, stack above heap
+                for (const id of ['picture-data-niche', 'picture-const-copies-literal']) {
+                    const figure = page.locator(`#${id}`);
+                    if (await figure.count()) await figure.screenshot({ path: path.join(ARTIFACTS, `${id}-360px.png`) });
+                }
+                await page.close();
+            }
+        } finally {
+            await context.close();
+            writeFileSync(path.join(ARTIFACTS, '..', 'picture-text-360px.txt'), `${table.join('\n')}\n`);
+        }
+        assert.deepEqual(small, [], `at 360 px, text under ${MIN_TEXT_PX} px:\n${small.join('\n')}`);
+    });
+
+    // On paper: A4 is 794 CSS px wide, less Chrome's default margins (1 cm each side), 718.
+    test(`on paper (718 px wide), every picture's text is drawn at ${MIN_TEXT_PX} px or more`, { timeout: 120_000 }, async () => {
+        const context = await newContext(browser, { viewport: { width: 718, height: 1000 } });
+        const small = [];
+        try {
+            for (const p of WITH) {
+                const { page } = await open(context, p);
+                await page.emulateMedia({ media: 'print' });
+                for (const s of await textSizes(page)) {
+                    if (!(s.min >= MIN_TEXT_PX)) small.push(`${p}: ${s.id}: text drawn at ${s.min.toFixed(1)} px ("${s.smallest}")`);
+                }
+                await page.close();
+            }
+        } finally {
+            await context.close();
+        }
+        assert.deepEqual(small, [], `on paper, text under ${MIN_TEXT_PX} px:\n${small.join('\n')}`);
     });
 
     test('without JavaScript, and on paper, every state of a stepper shows', { timeout: 60_000 }, async () => {

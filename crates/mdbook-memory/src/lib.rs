@@ -253,7 +253,8 @@ mod tests {
             out.contains("class=\"memory-steps\" data-count=\"2\""),
             "{out}"
         );
-        assert_eq!(out.matches("<svg").count(), 2);
+        // one drawing a state (and, where it is wide, a narrow one beside it)
+        assert_eq!(out.matches("<svg class=\"memory-svg\" ").count(), 2);
         assert!(out.contains("Step 2 of 2:"));
         assert!(out.contains("(moved-from)"));
     }
