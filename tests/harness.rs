@@ -30,8 +30,8 @@ fn write(root: &Path, file: &str, text: &str) {
 }
 
 /// A one-chapter book: `src/ch01-test.md` is `chapter`; `files` are (path, text).
-fn tiny_book(chapter: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+fn tiny_book(chapter: &str, files: &[(&str, &str)]) -> book_tooling::TempDir {
+    let dir = book_tooling::tempdir();
     write(
         dir.path(),
         "book.toml",
@@ -200,7 +200,7 @@ fn a_changed_listing_is_compiled_and_run_again() {
 }
 
 /// A listing that prints a number the platform decides, and whose snapshot holds another value.
-fn platform_book() -> tempfile::TempDir {
+fn platform_book() -> book_tooling::TempDir {
     tiny_book(
         "# T\n",
         &[

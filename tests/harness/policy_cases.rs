@@ -28,8 +28,8 @@ fn check_all(root: &Path, jobs: Vec<(String, Profile)>, bless: bool) -> Vec<Stri
 }
 
 /// A tiny book: `chapter` is `src/ch01-demo.md`, `files` are (path, text) under the root.
-fn book_with(chapter: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+fn book_with(chapter: &str, files: &[(&str, &str)]) -> book_tooling::TempDir {
+    let dir = book_tooling::tempdir();
     let root = dir.path();
     let write = |path: &str, text: &str| {
         let p = root.join(path);
@@ -62,7 +62,7 @@ fn figure(n: usize, blocks: &str, file: &str) -> String {
     )
 }
 
-fn problems(dir: &tempfile::TempDir) -> Vec<String> {
+fn problems(dir: &book_tooling::TempDir) -> Vec<String> {
     let book = book::load(dir.path()).unwrap();
     policy::check(&book)
         .iter()

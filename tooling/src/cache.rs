@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn entries_are_found_again_and_no_temporary_file_is_left() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::tempdir();
         let dir = dir.path().join("cache");
         let key = Key::new(&["x"]);
         assert_eq!(get_in::<Vec<u32>>(&dir, &key), None);

@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn the_crates_are_found_beside_the_test_binary() {
-        let root = tempfile::tempdir().unwrap();
+        let root = crate::tempdir();
         let manifest = root.path().join("tooling/listing-deps");
         std::fs::create_dir_all(&manifest).unwrap();
         std::fs::write(

@@ -77,3 +77,37 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .to_string_lossy()
         .replace('\\', "/")
 }
+
+/// A directory removed (with what is in it) when dropped: the small books and scratch files of
+/// the harness's own tests. (The `tempfile` crate's `TempDir`, without building it and the
+/// system-call crate it needs: the harness only wants a fresh directory.)
+#[derive(Debug)]
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A new, empty directory under the system's temporary directory, named after this process
+/// and a counter (`create_dir` fails rather than reuse a directory that exists).
+pub fn tempdir() -> TempDir {
+    static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let base = std::env::temp_dir();
+    loop {
+        let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = base.join(format!("book-test-{}-{seq}", std::process::id()));
+        match std::fs::create_dir(&dir) {
+            Ok(()) => return TempDir(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => panic!("cannot create a directory in {}: {e}", base.display()),
+        }
+    }
+}

@@ -123,7 +123,7 @@ mod tests {
 
     #[test]
     fn the_pinned_toolchain_comes_from_rust_toolchain_toml() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::tempdir();
         std::fs::write(
             dir.path().join("rust-toolchain.toml"),
             "[toolchain]\nchannel = \"1.95.0\"\n",
@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn resolve_accepts_short_names() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::tempdir();
         std::fs::create_dir_all(dir.path().join("listings/c")).unwrap();
         std::fs::write(dir.path().join("listings/c/01-a.rs"), "").unwrap();
         for name in ["c/01-a", "c/01-a.rs", "listings/c/01-a.rs"] {

@@ -943,8 +943,8 @@ mod tests {
     use crate::book::Chapter;
 
     /// A book root with one chapter's listings snapshot, and `quiz` as its quiz.
-    fn fixture(quiz: &str) -> (tempfile::TempDir, Vec<Problem>) {
-        let dir = tempfile::tempdir().unwrap();
+    fn fixture(quiz: &str) -> (crate::TempDir, Vec<Problem>) {
+        let dir = crate::tempdir();
         let root = dir.path();
         std::fs::create_dir_all(root.join("quizzes")).unwrap();
         std::fs::create_dir_all(root.join("listings/ch99-test")).unwrap();
@@ -1281,7 +1281,7 @@ answer.stdout = "2"
 
     #[test]
     fn every_numbered_chapter_shows_its_own_quiz() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::tempdir();
         let root = dir.path().to_path_buf();
         std::fs::create_dir_all(root.join("quizzes")).unwrap();
         std::fs::create_dir_all(root.join("src")).unwrap();

@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn a_drifted_copy_is_named_and_sync_mends_it() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::tempdir();
         let root = dir.path();
         write(
             root,
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn a_region_without_a_source_is_a_problem() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::tempdir();
         write(dir.path(), "a.rs", "// BEGIN shared: h\n// END shared: h\n");
         let problems = check(dir.path(), &["a.rs".to_owned()]);
         assert!(

@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn a_stale_snapshot_fails_and_says_where() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::tempdir();
         let snap = dir.path().join("x.stdout");
         std::fs::write(&snap, "one\ntwo\n").unwrap();
         let err = check(&snap, "one\nthree\n", Masks::default(), false).unwrap_err();
@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn a_missing_snapshot_fails_unless_blessed() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::tempdir();
         let snap = dir.path().join("x.stdout");
         assert!(check(&snap, "hi\n", Masks::default(), false).is_err());
         check(&snap, "hi\n", Masks::default(), true).unwrap();
@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn blessing_keeps_a_snapshot_that_differs_only_in_addresses() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::tempdir();
         let snap = dir.path().join("x.stdout");
         std::fs::write(&snap, "p = 0x55d0c4a3eb10\n").unwrap();
         check(&snap, "p = 0x5600aaaaaaaa\n", Masks::default(), true).unwrap();
