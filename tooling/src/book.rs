@@ -6,7 +6,6 @@ use mdbook_links::LinkPreprocessor;
 use mdbook_preprocessor::book::{Book as MdBook, BookItem, Chapter as MdChapter};
 use mdbook_preprocessor::config::Config;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -125,21 +124,10 @@ fn expand(root: &Path, config: &Config, ch: &MdChapter, content: String) -> (Str
     let mut book = MdBook::new();
     book.items.push(BookItem::Chapter(one));
     let ctx = PreprocessorContext::new(root.to_path_buf(), config.clone(), "html".to_owned());
-    let log = Log::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(log.clone())
-        .with_ansi(false)
-        .without_time()
-        .with_target(false)
-        .with_max_level(tracing::Level::WARN)
-        .finish();
+    let log = Errors::default();
     let result =
-        tracing::subscriber::with_default(subscriber, || LinkPreprocessor::new().run(&ctx, book));
-    let mut errors: Vec<String> = log
-        .lines()
-        .into_iter()
-        .filter(|l| l.contains("ERROR"))
-        .collect();
+        tracing::subscriber::with_default(log.clone(), || LinkPreprocessor::new().run(&ctx, book));
+    let mut errors = log.lines();
     let expanded = match result {
         Ok(book) => match book.items.into_iter().next() {
             Some(BookItem::Chapter(c)) => c.content,
@@ -153,37 +141,56 @@ fn expand(root: &Path, config: &Config, ch: &MdChapter, content: String) -> (Str
     (expanded, errors)
 }
 
+/// What mdBook's code logs at ERROR level while it expands a chapter, one line per event
+/// (`ERROR message key=value...`): a subscriber of the `tracing` crate mdBook logs with.
 #[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
+struct Errors(Arc<Mutex<Vec<String>>>);
 
-impl Log {
+impl Errors {
     fn lines(&self) -> Vec<String> {
-        let bytes = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        String::from_utf8_lossy(&bytes)
-            .lines()
-            .map(|l| l.trim().to_owned())
-            .collect()
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 }
 
-impl Write for Log {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+impl tracing::Subscriber for Errors {
+    fn enabled(&self, metadata: &tracing::Metadata<'_>) -> bool {
+        *metadata.level() == tracing::Level::ERROR
+    }
+
+    fn max_level_hint(&self) -> Option<tracing::level_filters::LevelFilter> {
+        Some(tracing::level_filters::LevelFilter::ERROR)
+    }
+
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+
+    fn event(&self, event: &tracing::Event<'_>) {
+        struct Line(String);
+        impl tracing::field::Visit for Line {
+            fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+                use std::fmt::Write as _;
+                let _ = match field.name() {
+                    "message" => write!(self.0, " {value:?}"),
+                    name => write!(self.0, " {name}={value:?}"),
+                };
+            }
+        }
+        let mut line = Line("ERROR".to_owned());
+        event.record(&mut line);
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .extend_from_slice(buf);
-        Ok(buf.len())
+            .push(line.0);
     }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Log {
-    type Writer = Log;
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
+    fn enter(&self, _: &tracing::span::Id) {}
+
+    fn exit(&self, _: &tracing::span::Id) {}
 }
 
 /// Every listing file (`listings/**/*.rs`), relative to the root, sorted.
