@@ -13,6 +13,36 @@ use std::path::Path;
 #[path = "harness/policy_cases.rs"]
 mod policy_cases;
 
+// The tooling library's unit tests, one module per file of `tooling/src/`.
+#[path = "harness/unit/cache.rs"]
+mod unit_cache;
+#[path = "harness/unit/cheat_sheet.rs"]
+mod unit_cheat_sheet;
+#[path = "harness/unit/compile_fail.rs"]
+mod unit_compile_fail;
+#[path = "harness/unit/deps.rs"]
+mod unit_deps;
+#[path = "harness/unit/listing.rs"]
+mod unit_listing;
+#[path = "harness/unit/markdown.rs"]
+mod unit_markdown;
+#[path = "harness/unit/massif.rs"]
+mod unit_massif;
+#[path = "harness/unit/platform.rs"]
+mod unit_platform;
+#[path = "harness/unit/quiz.rs"]
+mod unit_quiz;
+#[path = "harness/unit/report.rs"]
+mod unit_report;
+#[path = "harness/unit/runner.rs"]
+mod unit_runner;
+#[path = "harness/unit/shared.rs"]
+mod unit_shared;
+#[path = "harness/unit/snapshot.rs"]
+mod unit_snapshot;
+#[path = "harness/unit/valgrind.rs"]
+mod unit_valgrind;
+
 /// The reference platform when this machine is one (x86_64 Linux, glibc), with this rustc.
 fn reference() -> Platform {
     Platform::new(false, runner::rustc_release(), runner::rustc_release())

@@ -66,12 +66,12 @@ pub fn put<T: Serialize>(root: &Path, key: &Key, value: &T) {
     }
 }
 
-fn get_in<T: DeserializeOwned>(dir: &Path, key: &Key) -> Option<T> {
+pub fn get_in<T: DeserializeOwned>(dir: &Path, key: &Key) -> Option<T> {
     let text = std::fs::read_to_string(dir.join(format!("{}.json", key.0))).ok()?;
     serde_json::from_str(&text).ok()
 }
 
-fn put_in<T: Serialize>(dir: &Path, key: &Key, value: &T) {
+pub fn put_in<T: Serialize>(dir: &Path, key: &Key, value: &T) {
     static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let entry = dir.join(format!("{}.json", key.0));
@@ -83,34 +83,5 @@ fn put_in<T: Serialize>(dir: &Path, key: &Key, value: &T) {
     };
     if write().is_err() {
         let _ = std::fs::remove_file(&tmp);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_depend_on_every_part_and_its_boundaries() {
-        let key = Key::new(&["a", "bc"]);
-        assert_eq!(key, Key::new(&["a", "bc"]));
-        assert_ne!(key, Key::new(&["ab", "c"]));
-        assert_ne!(key, Key::new(&["a", "bc", ""]));
-        assert_eq!(key.as_str().len(), 32);
-    }
-
-    #[test]
-    fn entries_are_found_again_and_no_temporary_file_is_left() {
-        let dir = crate::tempdir();
-        let dir = dir.path().join("cache");
-        let key = Key::new(&["x"]);
-        assert_eq!(get_in::<Vec<u32>>(&dir, &key), None);
-        put_in(&dir, &key, &vec![1_u32, 2]);
-        assert_eq!(get_in::<Vec<u32>>(&dir, &key), Some(vec![1, 2]));
-        let names: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        assert_eq!(names, [format!("{}.json", key.as_str())]);
     }
 }

@@ -173,25 +173,3 @@ pub fn split_report(report: &str, files: &[String]) -> Verdicts {
     finish(current, &mut verdicts);
     verdicts
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_report_is_split_per_case() {
-        let files = [
-            "listings/a/fail_x.rs".to_owned(),
-            "listings/a/fail_y.rs".to_owned(),
-        ];
-        let report = "\ntest listings/a/fail_x.rs ... ok\ntest listings/a/fail_y.rs ... mismatch\n\nEXPECTED:\nerror[E0382]\nACTUAL OUTPUT:\nerror[E0499]\n\n";
-        let v = split_report(report, &files);
-        assert_eq!(v["listings/a/fail_x.rs"], Ok(()));
-        let err = v["listings/a/fail_y.rs"].clone().unwrap_err();
-        assert!(
-            err.starts_with("listings/a/fail_y.rs: trybuild says: mismatch"),
-            "{err}"
-        );
-        assert!(err.contains("ACTUAL OUTPUT:\nerror[E0499]"), "{err}");
-    }
-}

@@ -37,7 +37,8 @@ static PEAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"Detailed snapshots: \[[^\]]*?(\d+) \(peak\)").unwrap());
 static CODE_ADDRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"0x[0-9A-Fa-f]+: ").unwrap());
 /// The columns that depend on the machine: the snapshot's number and its instruction count.
-static ROW_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^ *\d+ +[\d,]+ ").unwrap());
+pub static ROW_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^ *\d+ +[\d,]+ ").unwrap());
 
 /// The peak snapshot of an `ms_print` report: the table's header, the peak's row, and its heap
 /// tree, with addresses dropped and the frames below the listing's `main` cut.
@@ -123,73 +124,4 @@ pub fn check(root: &Path, file: &str, settings: Settings<'_>) -> Result<Checked,
                  re-bless with `BLESS=1 cargo test` and review the diff."
             )
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const REPORT: &str = "\
-Number of snapshots: 60
- Detailed snapshots: [4, 57, 59 (peak)]
-
---------------------------------------------------------------------------------
-  n        time(i)         total(B)   useful-heap(B) extra-heap(B)    stacks(B)
---------------------------------------------------------------------------------
- 58    112,000,000          132,496          132,216           280            0
- 59    115,168,987          132,520          132,225           295            0
-99.90% (131,786B) (heap allocation functions) malloc/new/new[], --alloc-fns, etc.
-->99.36% (131,072B) 0x12DE8E: x::generate_text (01-x.rs:44)
-| ->99.36% (131,072B) 0x12A40A: x::main (01-x.rs:160)
-|   ->99.36% (131,072B) 0x1342BA: core::ops::function::FnOnce::call_once (function.rs:250)
-|     ->99.36% (131,072B) 0x12DA3D: main (in /work/target/book-runs/ab-1-0/main)
-|
-->00.54% (714B) in 1+ places, all below ms_print's threshold (01.00%)
-
---------------------------------------------------------------------------------
-  n        time(i)         total(B)   useful-heap(B) extra-heap(B)    stacks(B)
-";
-
-    #[test]
-    fn the_excerpt_is_the_peak_snapshot_cut_at_main() {
-        let e = peak_excerpt(REPORT).unwrap();
-        assert_eq!(
-            e,
-            "  n        time(i)         total(B)   useful-heap(B) extra-heap(B)    stacks(B)\n\
-             \x2059    115,168,987          132,520          132,225           295            0\n\
-             99.90% (131,786B) (heap allocation functions) malloc/new/new[], --alloc-fns, etc.\n\
-             ->99.36% (131,072B) x::generate_text (01-x.rs:44)\n\
-             | ->99.36% (131,072B) x::main (01-x.rs:160)\n\
-             |\n\
-             ->00.54% (714B) in 1+ places, all below ms_print's threshold (01.00%)\n"
-        );
-        // The snapshot's number and instruction count are masked; the sizes are not.
-        let masks = snapshot::Masks {
-            varies: std::slice::from_ref(&ROW_PREFIX),
-            strict: true,
-            ..Default::default()
-        };
-        let other_machine = e.replace(" 59    115,168,987 ", " 61    117,002,410 ");
-        assert_eq!(
-            snapshot::compare_text(&e, &other_machine, masks),
-            snapshot::Verdict::Matches(vec![])
-        );
-        let bigger = e.replace("132,520", "132,600");
-        assert!(matches!(
-            snapshot::compare_text(&e, &bigger, masks),
-            snapshot::Verdict::Differs(_)
-        ));
-    }
-
-    #[test]
-    fn a_report_without_a_peak_is_an_error() {
-        assert!(peak_excerpt("Number of snapshots: 1\n").is_err());
-    }
-
-    #[test]
-    fn the_massif_directive_has_one_value() {
-        assert_eq!(wanted("// massif: peak\n"), Ok(true));
-        assert_eq!(wanted("fn main() {}\n"), Ok(false));
-        assert!(wanted("// massif: all\n").is_err());
-    }
 }
