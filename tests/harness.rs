@@ -198,19 +198,18 @@ fn a_program_that_never_ends_is_stopped_at_its_time_limit_and_named() {
 
 #[test]
 fn a_changed_listing_is_compiled_and_run_again() {
+    // The first version is the same on every run (so a warm `cargo test` compiles only the
+    // changed one); the changed one is new each time.
     let dir = tiny_book(
         "# T\n",
         &[(
             "listings/ch01-test/01-a.rs",
-            &fresh("fn main() { println!(\"one\"); }\n"),
+            "fn main() { println!(\"one\"); }\n",
         )],
     );
     let job = || Job::listing(dir.path(), "listings/ch01-test/01-a.rs", Profile::Debug).unwrap();
     let first = runner::run(dir.path(), &job()).unwrap();
-    assert_eq!(
-        (first.run().unwrap().stdout.as_str(), first.cached),
-        ("one\n", false)
-    );
+    assert_eq!(first.run().unwrap().stdout, "one\n");
     if book_tooling::cache::enabled() {
         assert!(
             runner::run(dir.path(), &job()).unwrap().cached,

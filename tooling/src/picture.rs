@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// Checks one picture of `chapter` (its path, for messages), whose directory is `dir`.
 pub fn check(root: &Path, block: &Block, dir: &Path, chapter: &str) -> Result<(), String> {
-    let key = key(root, block, dir, chapter);
+    let key = key(block, dir, chapter);
     if let Some(key) = &key
         && cache::get::<bool>(root, key) == Some(true)
     {
@@ -26,22 +26,31 @@ pub fn check(root: &Path, block: &Block, dir: &Path, chapter: &str) -> Result<()
 }
 
 /// The key of a check, or `None` when its data file cannot be read (the check says why).
-fn key(root: &Path, block: &Block, dir: &Path, chapter: &str) -> Option<Key> {
+fn key(block: &Block, dir: &Path, chapter: &str) -> Option<Key> {
     let data = block
         .text
         .lines()
         .find_map(|l| l.trim().strip_prefix("data "))?;
     let data = std::fs::read_to_string(dir.join(data.trim())).ok()?;
-    let lock = std::fs::read_to_string(root.join("Cargo.lock")).unwrap_or_default();
-    let source = mdbook_memory::SOURCE.join("\u{1f}");
     let line = block.line.to_string();
     Some(Key::new(&[
         "picture",
-        &source,
-        &lock,
+        code_key().as_str(),
         chapter,
         &line,
         &block.text,
         &data,
     ]))
+}
+
+/// The key of the code every check runs, made once per run: mdbook-memory's source and the
+/// tooling's `Cargo.lock` (the versions of the crates it uses).
+fn code_key() -> &'static Key {
+    static KEY: std::sync::OnceLock<Key> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        let lock = std::fs::read_to_string(crate::root().join("Cargo.lock")).unwrap_or_default();
+        let mut parts: Vec<&str> = mdbook_memory::SOURCE.to_vec();
+        parts.push(&lock);
+        Key::new(&parts)
+    })
 }

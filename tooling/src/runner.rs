@@ -171,6 +171,9 @@ impl Job {
 /// The values of `// NAME: value` lines of a program.
 pub fn directive_values(source: &str, name: &str) -> Vec<String> {
     let prefix = format!("// {name}:");
+    if !source.contains(&prefix) {
+        return Vec::new(); // the common case, found without splitting the program into lines
+    }
     source
         .lines()
         .filter_map(|l| l.trim().strip_prefix(&prefix))
