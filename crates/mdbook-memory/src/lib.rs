@@ -134,15 +134,22 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
-    /// A directory with a chapter and a snapshot, as in the book.
-    fn book(snapshot: &str) -> PathBuf {
+    /// A new directory for one test (`what` names it), under the system's temporary directory.
+    pub(crate) fn scratch(what: &str) -> PathBuf {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
-            "mdbook-memory-test-{}-{}",
+            "mdbook-memory-{what}-{}-{}",
             std::process::id(),
             N.fetch_add(1, Ordering::Relaxed)
         ));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// A directory with a chapter and a snapshot, as in the book.
+    fn book(snapshot: &str) -> PathBuf {
+        let dir = scratch("test");
         std::fs::create_dir_all(dir.join("listings")).unwrap();
         std::fs::create_dir_all(dir.join("src")).unwrap();
         std::fs::write(dir.join("listings/move.stdout"), snapshot).unwrap();

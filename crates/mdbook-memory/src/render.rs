@@ -1258,14 +1258,7 @@ mod tests {
 
     /// A directory holding `run.stdout`, for `data run.stdout`.
     fn dir(snapshot: &str) -> PathBuf {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "mdbook-memory-render-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::tests::scratch("render");
         std::fs::write(dir.join("run.stdout"), snapshot).unwrap();
         dir
     }
