@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// Checks one picture of `chapter` (its path, for messages), whose directory is `dir`.
 pub fn check(root: &Path, block: &Block, dir: &Path, chapter: &str) -> Result<(), String> {
-    let key = key(block, dir, chapter);
+    let key = key(block, dir);
     if let Some(key) = &key
         && cache::get::<bool>(root, key) == Some(true)
     {
@@ -25,19 +25,18 @@ pub fn check(root: &Path, block: &Block, dir: &Path, chapter: &str) -> Result<()
     Ok(())
 }
 
-/// The key of a check, or `None` when its data file cannot be read (the check says why).
-fn key(block: &Block, dir: &Path, chapter: &str) -> Option<Key> {
+/// The key of a check, or `None` when its data file cannot be read (the check says why). Where
+/// the picture stands (chapter, line) is left out: it is only named in messages, and a failure
+/// is never remembered, so moving a picture, or editing the prose above it, checks nothing again.
+fn key(block: &Block, dir: &Path) -> Option<Key> {
     let data = block
         .text
         .lines()
         .find_map(|l| l.trim().strip_prefix("data "))?;
     let data = std::fs::read_to_string(dir.join(data.trim())).ok()?;
-    let line = block.line.to_string();
     Some(Key::new(&[
         "picture",
         code_key().as_str(),
-        chapter,
-        &line,
         &block.text,
         &data,
     ]))
