@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, pages, readingOrder, siteUrl } from './lib/book.mjs';
-import { startServer } from './lib/server.mjs';
+import { serveBook } from './lib/server.mjs';
 import {
     CRATES_URL, EVALUATE_URL, DARK_THEMES, PAGE_LIMIT_KIB, THEMES, assertNoFailures, checkDiagrams,
     checkMarks, launch, loadAndCheck, newContext,
@@ -49,12 +49,8 @@ function suite() {
     let weights;
     before(async () => {
         browser = await launch();
-        if (process.env.BOOK_URL) {
-            root = process.env.BOOK_URL.replace(/\/?$/, '/');
-        } else {
-            server = await startServer(BOOK_DIR, siteUrl());
-            root = server.url;
-        }
+        server = await serveBook(BOOK_DIR, siteUrl());
+        root = server.url;
         weights = {};
         mkdirSync(ARTIFACTS, { recursive: true });
     });

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, pages, siteUrl } from './lib/book.mjs';
-import { startServer } from './lib/server.mjs';
+import { serveBook } from './lib/server.mjs';
 import { launch, newContext } from './lib/checks.mjs';
 
 const BOOK_DIR = path.resolve(process.env.BOOK_DIR || path.join(REPO, 'book'));
@@ -32,12 +32,8 @@ function suite() {
     let root;
     before(async () => {
         browser = await launch();
-        if (process.env.BOOK_URL) {
-            root = process.env.BOOK_URL.replace(/\/?$/, '/');
-        } else {
-            server = await startServer(BOOK_DIR, siteUrl());
-            root = server.url;
-        }
+        server = await serveBook(BOOK_DIR, siteUrl());
+        root = server.url;
         mkdirSync(ARTIFACTS, { recursive: true });
     });
     after(async () => {

@@ -93,3 +93,14 @@ export function startServer(dir, prefix = '/') {
         });
     });
 }
+
+/**
+ * Where the suites open the built book: `BOOK_URL` when it is set (a book served elsewhere),
+ * else `dir` served here under the book's site-url (`startServer`). Resolves to { url, close }.
+ */
+export async function serveBook(dir, prefix) {
+    if (process.env.BOOK_URL) {
+        return { url: process.env.BOOK_URL.replace(/\/?$/, '/'), close: async () => {} };
+    }
+    return startServer(dir, prefix);
+}
